@@ -1,0 +1,20 @@
+package concurrencylab.experiment;
+
+/**
+ * The sequential reference a concurrent phase is compared with.
+ *
+ * @param wallNanos the time the tasks took, or would take, one after another on one thread
+ * @param method    "measured" when it was run, or a sentence saying how it was estimated
+ */
+public record Baseline(long wallNanos, String method) {
+
+    public static final String MEASURED = "measured";
+
+    public static Baseline measured(long wallNanos) {
+        return new Baseline(wallNanos, MEASURED);
+    }
+
+    public static Baseline estimated(long wallNanos, String how) {
+        return new Baseline(wallNanos, how);
+    }
+}

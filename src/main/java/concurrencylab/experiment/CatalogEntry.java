@@ -1,0 +1,33 @@
+package concurrencylab.experiment;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One experiment as {@code GET /api/experiments} shows it.
+ *
+ * @param kind       the name in URLs
+ * @param title      a short title
+ * @param summary    what it does and shows
+ * @param claims     the claims it tests
+ * @param endpoint   where to POST its parameters
+ * @param parameters every parameter with its default and range
+ * @param example    a request body with every default filled in
+ */
+public record CatalogEntry(String kind, String title, String summary, List<ClaimRef> claims, String endpoint,
+        List<ParamSpec> parameters, Record example) {
+
+    /** A claim's id and statement. */
+    public record ClaimRef(String id, String statement) {
+    }
+
+    static CatalogEntry of(Experiment<?> experiment, LabLimits limits) {
+        Record defaults = experiment.defaults();
+        RecordComponent[] components = experiment.paramsType().getRecordComponents();
+        List<ParamSpec> parameters = Arrays.stream(components).map(c -> ParamSpec.of(c, defaults, limits)).toList();
+        List<ClaimRef> claims = experiment.claims().stream().map(c -> new ClaimRef(c.name(), c.statement())).toList();
+        return new CatalogEntry(experiment.kind(), experiment.title(), experiment.summary(), claims,
+                "/api/experiments/" + experiment.kind(), parameters, defaults);
+    }
+}

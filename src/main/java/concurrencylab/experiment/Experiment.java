@@ -1,0 +1,43 @@
+package concurrencylab.experiment;
+
+import java.util.List;
+
+/**
+ * One kind of experiment. Implementations are Spring beans; the catalog and the run machinery know
+ * experiments only through this interface.
+ *
+ * <p>Parameters are a record whose components are all nullable: a null component means "use the default",
+ * and the record's compact constructor replaces it by that default. So {@code {}} in JSON is a run with
+ * every default, and {@link #defaults()} is the record built from nulls. Numeric components carry
+ * {@link Bounded}; descriptions come from {@code @Schema(description = ...)}.
+ *
+ * @param <P> the parameter record
+ */
+public interface Experiment<P extends Record> {
+
+    /** The URL name, e.g. "virtual-threads". */
+    String kind();
+
+    String title();
+
+    /** What the experiment does and shows, in a sentence or two a student understands. */
+    String summary();
+
+    List<Claim> claims();
+
+    Class<P> paramsType();
+
+    /** Low-cardinality metric tags for a run with these parameters. */
+    RunTags tags(P params);
+
+    /**
+     * Executes one run on the calling thread and returns what it measured. Must stop promptly (throwing) when
+     * the calling thread is interrupted or {@link RunContext#isStopRequested()} turns true, and must leave no
+     * thread, socket or process behind however it ends.
+     */
+    ExperimentResult run(P params, RunContext context) throws Exception;
+
+    default P defaults() {
+        return RecordDefaults.of(paramsType());
+    }
+}

@@ -1,0 +1,51 @@
+package concurrencylab.experiment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * What the run machinery gives an experiment while it runs: progress reporting, the deadline, cancellation,
+ * named threads and task metrics. Safe to call from any thread of the run.
+ */
+public interface RunContext {
+
+    String runId();
+
+    /** Sets how many steps the run has in all (progress "total"). */
+    void setTotal(long total);
+
+    /** One more step done. */
+    void advance();
+
+    /** True once the run was cancelled or passed its deadline; the experiment should stop and throw. */
+    boolean isStopRequested();
+
+    /** Throws {@link InterruptedException} when a stop was requested or the thread was interrupted. */
+    default void throwIfStopped() throws InterruptedException {
+        if (isStopRequested() || Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("run stopped");
+        }
+    }
+
+    Instant deadline();
+
+    /** Time left until the deadline, never negative. */
+    default Duration remaining() {
+        Duration left = Duration.between(Instant.now(), deadline());
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /**
+     * Registers an action to run once when a stop is requested (cancel, deadline or shutdown), on the thread
+     * that requests it: close what a blocked task waits on, shut a pool down. Runs at once if a stop was
+     * already requested.
+     */
+    void onStop(Runnable action);
+
+    /** A factory of platform threads named after this run and role, so that a leak is easy to spot. */
+    ThreadFactory platformThreads(String role);
+
+    /** Records one task's time in the pool's queue and its execution time (lab.task.queued, lab.task.duration). */
+    void recordTask(long queuedNanos, long executedNanos);
+}

@@ -1,0 +1,102 @@
+package concurrencylab.experiment;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs N copies of a task and times each one: when it was submitted, when a thread started it, when it ended.
+ * The concurrent form submits all tasks to an executor at once; the sequential form (the baseline) runs them
+ * one after another on the calling thread.
+ */
+public final class TaskBatch {
+
+    /** A task body; {@code index} is its number in the batch. */
+    @FunctionalInterface
+    public interface Body {
+        void run(int index) throws Exception;
+    }
+
+    /** One task's three instants, in {@link System#nanoTime()} units. */
+    public record Timing(long submitted, long started, long ended) {
+
+        public long queuedNanos() {
+            return started - submitted;
+        }
+
+        public long executedNanos() {
+            return ended - started;
+        }
+
+        /** From submission to the end: what the task's caller waited. */
+        public long latencyNanos() {
+            return ended - submitted;
+        }
+    }
+
+    private TaskBatch() {
+    }
+
+    /**
+     * Submits {@code tasks} copies of {@code body} to {@code pool} at once and waits for all of them within the
+     * run's deadline. The first failure cancels the rest and is thrown. The caller owns (and shuts down) the pool.
+     */
+    public static List<Timing> runConcurrently(ExecutorService pool, int tasks, Body body, RunContext context)
+            throws InterruptedException, ExecutionException {
+        Timing[] timings = new Timing[tasks];
+        List<Future<?>> futures = new ArrayList<>(tasks);
+        try {
+            for (int i = 0; i < tasks; i++) {
+                int index = i;
+                long submitted = System.nanoTime();
+                futures.add(pool.submit(() -> {
+                    long started = System.nanoTime();
+                    body.run(index);
+                    long ended = System.nanoTime();
+                    timings[index] = new Timing(submitted, started, ended);
+                    context.recordTask(started - submitted, ended - started);
+                    context.advance();
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                long left = context.remaining().toNanos();
+                future.get(Math.max(1, left), TimeUnit.NANOSECONDS);
+            }
+        } catch (TimeoutException e) {
+            throw new InterruptedException("deadline passed while tasks were running");
+        } finally {
+            futures.forEach(f -> f.cancel(true));
+        }
+        return List.of(timings);
+    }
+
+    /** Runs {@code tasks} copies of {@code body} one after another on this thread: the sequential baseline. */
+    public static long runSequentially(int tasks, Body body, RunContext context) throws Exception {
+        long start = System.nanoTime();
+        for (int i = 0; i < tasks; i++) {
+            context.throwIfStopped();
+            body.run(i);
+            context.advance();
+        }
+        return System.nanoTime() - start;
+    }
+
+    public static long[] nanos(List<Timing> timings, java.util.function.ToLongFunction<Timing> part) {
+        return timings.stream().mapToLong(part).toArray();
+    }
+
+    public static long sum(List<Timing> timings, java.util.function.ToLongFunction<Timing> part) {
+        return timings.stream().mapToLong(part).sum();
+    }
+
+    /** The baseline a run can afford: measured when tasks x taskTime fits the limit, else estimated. */
+    public static boolean baselineFits(int tasks, Duration taskTime, LabLimits limits) {
+        return taskTime.multipliedBy(tasks).compareTo(limits.maxMeasuredBaseline()) <= 0;
+    }
+}

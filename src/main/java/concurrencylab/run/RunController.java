@@ -1,0 +1,69 @@
+package concurrencylab.run;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The runs: list, look at, cancel, follow. */
+@RestController
+@RequestMapping("/api/runs")
+@Tag(name = "Runs", description = "Every experiment request becomes a run: queued, executed one at a time, then kept for a while.")
+class RunController {
+
+    private final RunService runs;
+    private final RunEvents events;
+
+    RunController(RunService runs, RunEvents events) {
+        this.runs = runs;
+        this.events = events;
+    }
+
+    /** A page of runs, newest first. */
+    record RunPage(List<RunView> runs, int limit) {
+    }
+
+    @GetMapping
+    @Operation(summary = "List runs, newest first", description = "Optionally only one experiment and/or status.")
+    RunPage list(
+            @Parameter(description = "Only runs of this experiment kind, e.g. threads") @RequestParam(required = false) String experiment,
+            @Parameter(description = "Only runs in this status") @RequestParam(required = false) RunStatus status,
+            @Parameter(description = "At most this many runs (1..100)") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return new RunPage(runs.list(experiment, status, limit).stream().map(Run::view).toList(), limit);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One run: status, progress, environment and, once it succeeded, its result")
+    RunView get(@PathVariable String id) {
+        return find(id).view();
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Cancel a queued or running run",
+            description = "Stops it within about a second and answers with the run. 409 if it had already finished.")
+    RunView cancel(@PathVariable String id) {
+        return runs.cancel(id).view();
+    }
+
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Follow a run as server-sent events",
+            description = "A 'status' event with the whole run now and at each status change, 'progress' events "
+                    + "({done, total}) at most every 100 ms; the stream ends after the final status.")
+    SseEmitter events(@PathVariable String id) {
+        return events.subscribe(find(id));
+    }
+
+    private Run find(String id) {
+        return runs.find(id).orElseThrow(() -> new RunNotFoundException(id));
+    }
+}

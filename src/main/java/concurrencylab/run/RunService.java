@@ -1,0 +1,178 @@
+package concurrencylab.run;
+
+import concurrencylab.experiment.Experiment;
+import concurrencylab.experiment.ExperimentResult;
+import concurrencylab.experiment.LabLimits;
+import concurrencylab.experiment.RunContext;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts runs, executes them {@code lab.limits.concurrent-runs} at a time (one, by default: runs measure the
+ * machine, and two at once spoil each other's numbers), queues the rest in a bounded queue, stops each at its
+ * deadline, cancels on request and stops everything when the service shuts down.
+ *
+ * <p>Threads: {@code runners} are the permanent "lab-service-runner-N" threads that execute experiments;
+ * {@code deadlines} is one permanent thread that fires deadlines. Both are shut down with the service.
+ */
+@Service
+public class RunService {
+
+    private static final Logger log = LoggerFactory.getLogger(RunService.class);
+    /** How long a cancel waits for the run to actually end before answering. */
+    static final Duration CANCEL_WAIT = Duration.ofSeconds(3);
+
+    private final LabLimits limits;
+    private final RunRegistry registry;
+    private final RunMetrics metrics;
+    private final LabEnvironment environment;
+    private final ThreadPoolExecutor runners;
+    private final ScheduledThreadPoolExecutor deadlines;
+
+    RunService(LabLimits limits, RunRegistry registry, RunMetrics metrics, LabEnvironment environment) {
+        this.limits = limits;
+        this.registry = registry;
+        this.metrics = metrics;
+        this.environment = environment;
+        BlockingQueue<Runnable> queue = limits.queueCapacity() == 0
+                ? new SynchronousQueue<>() : new LinkedBlockingQueue<>(limits.queueCapacity());
+        this.runners = new ThreadPoolExecutor(limits.concurrentRuns(), limits.concurrentRuns(), 0, TimeUnit.SECONDS,
+                queue, Thread.ofPlatform().name("lab-service-runner-", 1).factory());
+        this.deadlines = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("lab-service-deadlines").factory());
+        this.deadlines.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * Queues a run of {@code experiment} with validated {@code params}.
+     *
+     * @throws QueueFullException when every runner is busy and the queue is full
+     */
+    <P extends Record> Run submit(Experiment<P> experiment, P params, Duration timeout) {
+        Run run = new Run(experiment, params, experiment.tags(params), timeout, environment);
+        registry.add(run);
+        run.whenFinished().thenAccept(finished -> {
+            registry.finished(finished);
+            metrics.finished(finished);
+        });
+        try {
+            runners.execute(new RunJob(run));
+        } catch (RejectedExecutionException e) {
+            registry.remove(run);
+            throw new QueueFullException(limits.queueCapacity(), retryAfter());
+        }
+        return run;
+    }
+
+    /** A rough wait until a queue slot frees: the default run deadline spread over the runners. */
+    private Duration retryAfter() {
+        return Duration.ofSeconds(Math.clamp(limits.defaultTimeout().toSeconds() / 4, 1, 60));
+    }
+
+    Optional<Run> find(String id) {
+        return registry.find(id);
+    }
+
+    List<Run> list(String experiment, RunStatus status, int limit) {
+        return registry.list(experiment, status, limit);
+    }
+
+    /**
+     * Cancels a queued or running run and waits (a few seconds at most) until it has ended.
+     *
+     * @throws RunNotFoundException        when no run has this id
+     * @throws RunAlreadyFinishedException when it had already finished
+     */
+    Run cancel(String id) {
+        Run run = registry.find(id).orElseThrow(() -> new RunNotFoundException(id));
+        if (!run.requestStop(StopReason.CANCEL) && run.isFinished()) {
+            throw new RunAlreadyFinishedException(run.view());
+        }
+        // A run cancelled while queued must not keep its queue slot until a runner reaches it.
+        runners.getQueue().removeIf(job -> job instanceof RunJob queued && queued.run == run);
+        awaitEnd(run, CANCEL_WAIT);
+        return run;
+    }
+
+    /** Waits up to {@code wait} for the run to end; returns whether it did. */
+    static boolean awaitEnd(Run run, Duration wait) {
+        try {
+            run.whenFinished().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return true;
+        }
+    }
+
+    /** Executes one run on a runner thread. */
+    private final class RunJob implements Runnable {
+
+        private final Run run;
+
+        RunJob(Run run) {
+            this.run = run;
+        }
+
+        @Override
+        public void run() {
+            if (!run.start(Thread.currentThread())) {
+                return; // cancelled while it waited in the queue
+            }
+            ScheduledFuture<?> deadline = deadlines.schedule(() -> run.requestStop(StopReason.DEADLINE),
+                    run.timeout.toNanos(), TimeUnit.NANOSECONDS);
+            ExperimentResult result = null;
+            Throwable failure = null;
+            try {
+                result = execute(run.experiment, run.params, new ActiveRunContext(run, metrics.taskTimers(run)));
+            } catch (Throwable t) {
+                failure = t;
+                if (!run.isStopRequested()) {
+                    log.warn("run {} of {} failed", run.id, run.experiment.kind(), t);
+                }
+            } finally {
+                deadline.cancel(false);
+                // A stop interrupts this thread; clear it so the next run starts clean.
+                Thread.interrupted();
+                run.finish(result, failure);
+            }
+        }
+    }
+
+    private static <P extends Record> ExperimentResult execute(Experiment<P> experiment, Record params,
+            RunContext context) throws Exception {
+        return experiment.run(experiment.paramsType().cast(params), context);
+    }
+
+    /** Stops every run and the service's own threads. */
+    @PreDestroy
+    void shutdown() {
+        registry.unfinished().forEach(run -> run.requestStop(StopReason.SHUTDOWN));
+        runners.shutdownNow();
+        deadlines.shutdownNow();
+        try {
+            if (!runners.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("a run did not stop within 5 s of shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
