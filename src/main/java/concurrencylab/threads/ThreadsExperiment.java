@@ -1,0 +1,111 @@
+package concurrencylab.threads;
+
+import concurrencylab.experiment.Baseline;
+import concurrencylab.experiment.Claim;
+import concurrencylab.experiment.Experiment;
+import concurrencylab.experiment.ExperimentResult;
+import concurrencylab.experiment.LabLimits;
+import concurrencylab.experiment.LatencyStats;
+import concurrencylab.experiment.Measured;
+import concurrencylab.experiment.Numbers;
+import concurrencylab.experiment.Pools;
+import concurrencylab.experiment.RunContext;
+import concurrencylab.experiment.RunTags;
+import concurrencylab.experiment.Stopwatch;
+import concurrencylab.experiment.TaskBatch;
+import concurrencylab.experiment.TaskBatch.Timing;
+import concurrencylab.workload.TaskBody;
+import concurrencylab.workload.WorkloadKind;
+import concurrencylab.workload.Workloads;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.stereotype.Component;
+
+/** A fixed pool of platform threads runs N tasks; cpu tasks scale with cores, waiting tasks with threads. */
+@Component
+class ThreadsExperiment implements Experiment<ThreadsParams> {
+
+    private final Workloads workloads;
+    private final LabLimits limits;
+
+    ThreadsExperiment(Workloads workloads, LabLimits limits) {
+        this.workloads = workloads;
+        this.limits = limits;
+    }
+
+    @Override
+    public String kind() {
+        return "threads";
+    }
+
+    @Override
+    public String title() {
+        return "Threads: a fixed pool of platform threads";
+    }
+
+    @Override
+    public String summary() {
+        return "Runs the tasks on a pool of OS threads. Computing tasks go about as many times faster as there are "
+                + "cores (and threads); waiting tasks overlap their waits, as many at once as there are threads. "
+                + "Each task's time is split into waiting in the pool's queue and executing.";
+    }
+
+    @Override
+    public List<Claim> claims() {
+        return List.of(Claim.C5, Claim.C6);
+    }
+
+    @Override
+    public Class<ThreadsParams> paramsType() {
+        return ThreadsParams.class;
+    }
+
+    @Override
+    public RunTags tags(ThreadsParams params) {
+        return new RunTags("platform-pool", params.workload().tag());
+    }
+
+    @Override
+    public ExperimentResult run(ThreadsParams p, RunContext context) throws Exception {
+        Duration taskTime = Duration.ofMillis(p.taskMillis());
+        boolean measureBaseline = p.baseline() && TaskBatch.baselineFits(p.tasks(), taskTime, limits);
+        context.setTotal(p.tasks() + (measureBaseline ? p.tasks() : 0L));
+        try (TaskBody body = workloads.prepare(p.workload(), taskTime, context)) {
+            ExecutorService pool = Executors.newFixedThreadPool(p.poolSize(), context.platformThreads("pool"));
+            context.onStop(pool::shutdownNow);
+            Stopwatch stopwatch = Stopwatch.start();
+            List<Timing> timings;
+            try {
+                timings = TaskBatch.runConcurrently(pool, p.tasks(), i -> body.run(), context);
+            } finally {
+                Pools.shutdownNow(pool);
+            }
+            Measured measured = stopwatch.stop();
+            Baseline baseline = !p.baseline() ? null
+                    : measureBaseline ? Baseline.measured(TaskBatch.runSequentially(p.tasks(), i -> body.run(), context))
+                    : Baseline.estimated(TaskBatch.sum(timings, Timing::executedNanos),
+                            "estimated: the sum of the measured task times (running them one by one would exceed "
+                                    + "lab.limits.max-measured-baseline)");
+            return result(p, measured, baseline, timings);
+        }
+    }
+
+    private ExperimentResult result(ThreadsParams p, Measured measured, Baseline baseline, List<Timing> timings) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean computing = p.workload() == WorkloadKind.CPU;
+        // At once: as many tasks as threads, and for computing tasks no more than there are cores.
+        int atOnce = Math.min(p.tasks(), computing ? Math.min(p.poolSize(), cores) : p.poolSize());
+        double idealSeconds = Math.ceilDiv(p.tasks(), atOnce) * p.taskMillis() / 1000.0;
+        var details = new ThreadsDetails(p.poolSize(), cores, p.tasks(), p.workload().tag(), p.taskMillis(),
+                LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::queuedNanos)),
+                LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::executedNanos)),
+                Numbers.round(idealSeconds, 3));
+        var verdict = computing
+                ? ThreadVerdicts.parallelCompute(measured, baseline, p.tasks(), p.poolSize(), cores)
+                : ThreadVerdicts.overlappingWaits(measured, p.tasks(), p.taskMillis(), p.poolSize(), "pool thread");
+        return ExperimentResult.of(measured, baseline, atOnce,
+                LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::latencyNanos)), List.of(verdict), details);
+    }
+}

@@ -1,0 +1,32 @@
+package concurrencylab.threads;
+
+import concurrencylab.run.LaunchOptions;
+import concurrencylab.run.RunLauncher;
+import concurrencylab.run.RunView;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** POST /api/experiments/virtual-threads (its summary and example come from the catalog). */
+@RestController
+@Tag(name = "Experiments")
+class VirtualThreadsController {
+
+    private final RunLauncher launcher;
+    private final VirtualThreadsExperiment experiment;
+
+    VirtualThreadsController(RunLauncher launcher, VirtualThreadsExperiment experiment) {
+        this.launcher = launcher;
+        this.experiment = experiment;
+    }
+
+    @PostMapping("/api/experiments/virtual-threads")
+    ResponseEntity<RunView> start(@Valid @RequestBody(required = false) VirtualThreadsParams params,
+            @ParameterObject LaunchOptions options) {
+        return launcher.launch(experiment, params, options);
+    }
+}

@@ -1,0 +1,134 @@
+package concurrencylab.threads;
+
+import concurrencylab.experiment.Baseline;
+import concurrencylab.experiment.Claim;
+import concurrencylab.experiment.Experiment;
+import concurrencylab.experiment.ExperimentResult;
+import concurrencylab.experiment.LabLimits;
+import concurrencylab.experiment.LatencyStats;
+import concurrencylab.experiment.Measured;
+import concurrencylab.experiment.Numbers;
+import concurrencylab.experiment.Pools;
+import concurrencylab.experiment.RunContext;
+import concurrencylab.experiment.RunTags;
+import concurrencylab.experiment.Stopwatch;
+import concurrencylab.experiment.TaskBatch;
+import concurrencylab.experiment.TaskBatch.Timing;
+import concurrencylab.workload.TaskBody;
+import concurrencylab.workload.WorkloadKind;
+import concurrencylab.workload.Workloads;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
+
+/**
+ * One virtual thread per task: a waiting virtual thread unmounts from its carrier, so thousands of waits share a
+ * handful of OS threads, the JVM's take on coroutines.
+ */
+@Component
+class VirtualThreadsExperiment implements Experiment<VirtualThreadsParams> {
+
+    private final Workloads workloads;
+    private final LabLimits limits;
+
+    VirtualThreadsExperiment(Workloads workloads, LabLimits limits) {
+        this.workloads = workloads;
+        this.limits = limits;
+    }
+
+    @Override
+    public String kind() {
+        return "virtual-threads";
+    }
+
+    @Override
+    public String title() {
+        return "Virtual threads: one cheap thread per task";
+    }
+
+    @Override
+    public String summary() {
+        return "Starts one virtual thread per task. A virtual thread that waits (sleep, socket) steps off its OS "
+                + "carrier thread, like a coroutine suspending, so 10,000 tasks that each wait 500 ms finish in about "
+                + "500 ms on a handful of OS threads. Shows the peak number of OS threads next to the tasks in flight.";
+    }
+
+    @Override
+    public List<Claim> claims() {
+        return List.of(Claim.C6, Claim.C5);
+    }
+
+    @Override
+    public Class<VirtualThreadsParams> paramsType() {
+        return VirtualThreadsParams.class;
+    }
+
+    @Override
+    public RunTags tags(VirtualThreadsParams params) {
+        return new RunTags("virtual", params.workload().tag());
+    }
+
+    @Override
+    public ExperimentResult run(VirtualThreadsParams p, RunContext context) throws Exception {
+        Duration taskTime = Duration.ofMillis(p.taskMillis());
+        boolean measureBaseline = p.baseline() && TaskBatch.baselineFits(p.tasks(), taskTime, limits);
+        context.setTotal(p.tasks() + (measureBaseline ? p.tasks() : 0L));
+        AtomicInteger inProgress = new AtomicInteger();
+        AtomicInteger peakInProgress = new AtomicInteger();
+        try (TaskBody body = workloads.prepare(p.workload(), taskTime, context)) {
+            TaskBatch.Body counted = i -> {
+                peakInProgress.accumulateAndGet(inProgress.incrementAndGet(), Math::max);
+                try {
+                    body.run();
+                } finally {
+                    inProgress.decrementAndGet();
+                }
+            };
+            String prefix = "lab-run-" + context.runId().substring(0, 8) + "-vt-";
+            ExecutorService perTask = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(prefix, 1).factory());
+            context.onStop(perTask::shutdownNow);
+            int platformBefore = ThreadSampler.platformThreadsNow();
+            List<Timing> timings;
+            Measured measured;
+            ThreadSampler sampler = ThreadSampler.start(context.platformThreads("sampler"));
+            try {
+                Stopwatch stopwatch = Stopwatch.start();
+                try {
+                    timings = TaskBatch.runConcurrently(perTask, p.tasks(), counted, context);
+                } finally {
+                    Pools.shutdownNow(perTask);
+                }
+                measured = stopwatch.stop();
+            } finally {
+                sampler.close();
+            }
+            Baseline baseline = !p.baseline() ? null
+                    : measureBaseline ? Baseline.measured(TaskBatch.runSequentially(p.tasks(), i -> body.run(), context))
+                    : Baseline.estimated(TaskBatch.sum(timings, Timing::executedNanos),
+                            "estimated: the sum of the measured task times (running them one by one would exceed "
+                                    + "lab.limits.max-measured-baseline)");
+            var details = new VirtualThreadsDetails(p.tasks(), p.workload().tag(), p.taskMillis(), peakInProgress.get(),
+                    platformBefore, sampler.peakPlatformThreads(), ThreadSampler.carrierParallelism(),
+                    sampler.peakCarrierThreads(), sampler.peakMounted(),
+                    Numbers.round((double) peakInProgress.get() / Math.max(1, sampler.peakPlatformThreads()), 1),
+                    LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::queuedNanos)),
+                    LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::executedNanos)), sampler.samples());
+            return result(p, measured, baseline, timings, details);
+        }
+    }
+
+    private static ExperimentResult result(VirtualThreadsParams p, Measured measured, Baseline baseline,
+            List<Timing> timings, VirtualThreadsDetails details) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean computing = p.workload() == WorkloadKind.CPU;
+        var verdict = computing
+                ? ThreadVerdicts.parallelCompute(measured, baseline, p.tasks(), p.tasks(), cores)
+                : ThreadVerdicts.waitsTakeOneWait(measured, p.tasks(), p.taskMillis(), details.peakPlatformThreads());
+        int atOnce = computing ? Math.min(p.tasks(), cores) : p.tasks();
+        return ExperimentResult.of(measured, baseline, atOnce,
+                LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::latencyNanos)), List.of(verdict), details);
+    }
+}
