@@ -72,7 +72,7 @@ public final class DelayEchoServer implements AutoCloseable {
         return design;
     }
 
-    /** Request frames answered so far. */
+    /** Request frames answered (or being answered) so far. */
     public long requestsServed() {
         return served.sum();
     }
@@ -128,8 +128,8 @@ public final class DelayEchoServer implements AutoCloseable {
                 if (delay.isPositive()) {
                     Thread.sleep(delay);
                 }
+                served.increment(); // counted before the answer leaves, so a client that has it sees the count
                 EchoFrames.write(out, request);
-                served.increment();
             }
         } catch (IOException | InterruptedException e) {
             // The client went away, the frame was bad, or the server is closing: the connection ends either way.

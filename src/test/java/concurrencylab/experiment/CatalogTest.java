@@ -1,0 +1,61 @@
+package concurrencylab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import concurrencylab.LabHttpTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The catalog and the OpenAPI document describe every experiment the same way. */
+class CatalogTest extends LabHttpTest {
+
+    @Test
+    void theCatalogListsEachExperimentWithClaimsParametersAndLimits() {
+        JsonNode catalog = lab.get("/api/experiments").json();
+
+        JsonNode threads = catalog.get("experiments").valueStream()
+                .filter(e -> e.get("kind").asString().equals("threads")).findFirst().orElseThrow();
+        assertThat(threads.get("endpoint").asString()).isEqualTo("/api/experiments/threads");
+        assertThat(threads.get("claims").valueStream().map(c -> c.get("id").asString())).contains("C5", "C6");
+        JsonNode tasks = threads.get("parameters").valueStream()
+                .filter(p -> p.get("name").asString().equals("tasks")).findFirst().orElseThrow();
+        assertThat(tasks.get("type").asString()).isEqualTo("integer");
+        assertThat(tasks.get("default").asInt()).isEqualTo(8);
+        assertThat(tasks.get("min").asDouble()).isEqualTo(1);
+        assertThat(tasks.get("max").asDouble()).isEqualTo(catalog.get("limits").get("maxTasks").asDouble());
+        assertThat(tasks.get("description").asString()).isNotBlank();
+        JsonNode workload = threads.get("parameters").valueStream()
+                .filter(p -> p.get("name").asString().equals("workload")).findFirst().orElseThrow();
+        assertThat(workload.get("allowedValues").valueStream().map(JsonNode::asString))
+                .containsExactly("cpu", "sleep", "socket");
+        assertThat(threads.get("example").get("poolSize").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(catalog.get("limits").get("queueCapacity").asInt()).isEqualTo(3);
+        assertThat(catalog.get("experiments").valueStream().map(e -> e.get("kind").asString()))
+                .contains("threads", "virtual-threads");
+    }
+
+    @Test
+    void eachExperimentHasItsOwnDocumentedOperationWithAReadyExample() {
+        JsonNode api = lab.get("/v3/api-docs").json();
+
+        for (String kind : new String[] {"threads", "virtual-threads"}) {
+            JsonNode post = api.get("paths").get("/api/experiments/" + kind).get("post");
+            assertThat(post.get("summary").asString()).startsWith(kind + ":");
+            assertThat(post.get("description").asString()).contains("Claims it tests");
+            JsonNode json = post.get("requestBody").get("content").get("application/json");
+            assertThat(json.get("example").get("tasks").isInt()).isTrue();
+            String schemaName = json.get("schema").get("$ref").asString().replaceAll(".*/", "");
+            JsonNode tasks = api.get("components").get("schemas").get(schemaName).get("properties").get("tasks");
+            assertThat(tasks.get("minimum").asInt()).isEqualTo(1);
+            assertThat(tasks.get("default").asInt()).isEqualTo(json.get("example").get("tasks").asInt());
+            assertThat(post.get("parameters").valueStream().map(p -> p.get("name").asString()))
+                    .contains("wait", "timeout");
+        }
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        assertThat(lab.get("/swagger-ui/index.html").status()).isEqualTo(200);
+        assertThat(lab.get("/swagger-ui.html").status()).isIn(200, 302);
+    }
+}

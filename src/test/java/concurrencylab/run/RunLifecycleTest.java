@@ -1,0 +1,184 @@
+package concurrencylab.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import concurrencylab.LabClient;
+import concurrencylab.LabHttpTest;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Submission, waiting, listing, cancelling, deadlines, the queue limit, retention and SSE, over HTTP. */
+class RunLifecycleTest extends LabHttpTest {
+
+    /** One task that sleeps 10 s: a run that stays RUNNING until something stops it. */
+    static final String LONG_RUN = """
+            {"tasks": 1, "poolSize": 1, "workload": "sleep", "taskMillis": 10000, "baseline": false}""";
+    static final String TINY_RUN = """
+            {"tasks": 1, "poolSize": 1, "workload": "sleep", "taskMillis": 1, "baseline": false}""";
+
+    private final List<String> started = new ArrayList<>();
+
+    @AfterEach
+    void cancelLeftovers() {
+        started.forEach(id -> lab.delete("/api/runs/" + id));
+    }
+
+    private String start(String body) {
+        LabClient.Answer answer = lab.post("/api/experiments/threads", body);
+        assertThat(answer.status()).isEqualTo(202);
+        String id = answer.json().get("id").asString();
+        started.add(id);
+        return id;
+    }
+
+    @Test
+    void aRunIsAcceptedWithItsLocationAndFinishesThere() throws InterruptedException {
+        LabClient.Answer answer = lab.post("/api/experiments/threads", TINY_RUN);
+
+        assertThat(answer.status()).isEqualTo(202);
+        String id = answer.json().get("id").asString();
+        assertThat(answer.header("Location")).isEqualTo("/api/runs/" + id);
+        assertThat(answer.json().get("status").asString()).isIn("QUEUED", "RUNNING", "SUCCEEDED");
+        JsonNode run = lab.awaitFinal(id, Duration.ofSeconds(30));
+        assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(run.get("startedAt").isNull()).isFalse();
+        assertThat(run.get("finishedAt").isNull()).isFalse();
+        assertThat(run.get("environment").get("cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(run.get("environment").get("cpuCalibration").get("roundsPerMs").asLong()).isPositive();
+        assertThat(run.get("result").get("taskLatency").get("count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void waitAnswersWithTheFinishedRun() {
+        LabClient.Answer answer = lab.post("/api/experiments/threads?wait=30s", TINY_RUN);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(answer.header("Location")).endsWith(answer.json().get("id").asString());
+    }
+
+    @Test
+    void aWaitShorterThanTheRunAnswers202WithTheRunStillGoing() {
+        LabClient.Answer answer = lab.post("/api/experiments/threads?wait=200ms", LONG_RUN);
+        started.add(answer.json().get("id").asString());
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.json().get("status").asString()).isIn("QUEUED", "RUNNING");
+    }
+
+    @Test
+    void cancellingARunningRunStopsItWithinAFractionOfItsLength() throws InterruptedException {
+        String id = start(LONG_RUN);
+        awaitStatus(id, "RUNNING");
+
+        long t0 = System.nanoTime();
+        LabClient.Answer answer = lab.delete("/api/runs/" + id);
+        double cancelSeconds = (System.nanoTime() - t0) / 1e9;
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(answer.json().get("error").asString()).contains("cancelled");
+        assertThat(cancelSeconds).as("cancel of a 10 s task").isLessThan(0.2 * 10);
+        assertThat(lab.delete("/api/runs/" + id).status()).as("cancelling a finished run").isEqualTo(409);
+    }
+
+    @Test
+    void aRunPastItsDeadlineEndsTimedOut() throws InterruptedException {
+        LabClient.Answer answer = lab.post("/api/experiments/threads?timeout=1s", LONG_RUN);
+        String id = answer.json().get("id").asString();
+        started.add(id);
+
+        JsonNode run = lab.awaitFinal(id, Duration.ofSeconds(8));
+
+        assertThat(run.get("status").asString()).isEqualTo("TIMED_OUT");
+        assertThat(run.get("error").asString()).contains("deadline");
+        Duration ran = Duration.between(java.time.Instant.parse(run.get("startedAt").asString()),
+                java.time.Instant.parse(run.get("finishedAt").asString()));
+        assertThat(ran.toMillis()).as("a 1 s deadline on a 10 s task").isBetween(900L, 5_000L);
+    }
+
+    @Test
+    void aFullQueueAnswers429WithRetryAfterAndQueuedRunsCancelAtOnce() throws InterruptedException {
+        String running = start(LONG_RUN);
+        awaitStatus(running, "RUNNING");
+        List<String> queued = List.of(start(LONG_RUN), start(LONG_RUN), start(LONG_RUN)); // capacity 3 in tests
+
+        LabClient.Answer refused = lab.post("/api/experiments/threads", LONG_RUN);
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isPositive();
+        for (String id : queued) {
+            assertThat(lab.get("/api/runs/" + id).json().get("status").asString()).isEqualTo("QUEUED");
+            LabClient.Answer cancelled = lab.delete("/api/runs/" + id);
+            assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+            assertThat(cancelled.json().get("startedAt").isNull()).isTrue();
+        }
+        assertThat(lab.delete("/api/runs/" + running).json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(lab.post("/api/experiments/threads?wait=30s", TINY_RUN).status()).as("queue usable again").isEqualTo(200);
+    }
+
+    @Test
+    void runsAreListedNewestFirstAndFilterable() {
+        String first = lab.runToEnd("threads", TINY_RUN).get("id").asString();
+        String second = lab.runToEnd("virtual-threads", """
+                {"tasks": 2, "taskMillis": 1}""").get("id").asString();
+
+        JsonNode all = lab.get("/api/runs?limit=100").json().get("runs");
+        List<String> ids = all.valueStream().map(r -> r.get("id").asString()).toList();
+        assertThat(ids.indexOf(second)).isLessThan(ids.indexOf(first)).isNotNegative();
+        JsonNode onlyVirtual = lab.get("/api/runs?experiment=virtual-threads&status=SUCCEEDED").json().get("runs");
+        assertThat(onlyVirtual.valueStream().map(r -> r.get("experiment").asString())).containsOnly("virtual-threads");
+        assertThat(onlyVirtual.get(0).get("id").asString()).isEqualTo(second);
+        assertThat(lab.get("/api/runs?limit=1").json().get("runs").size()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheLastRetainedRunsAreKept() {
+        String oldest = lab.runToEnd("threads", TINY_RUN).get("id").asString();
+        String newest = null;
+        for (int i = 0; i < 40; i++) { // lab.limits.retained-runs=40 in tests
+            newest = lab.runToEnd("threads", TINY_RUN).get("id").asString();
+        }
+
+        assertThat(lab.get("/api/runs/" + oldest).status()).isEqualTo(404);
+        assertThat(lab.get("/api/runs/" + newest).status()).isEqualTo(200);
+    }
+
+    @Test
+    void eventsStreamStatusAndProgressUntilTheRunEnds() throws Exception {
+        String id = start("""
+                {"tasks": 6, "poolSize": 1, "workload": "sleep", "taskMillis": 100, "baseline": false}""");
+
+        HttpResponse<Stream<String>> response = lab.http().send(
+                HttpRequest.newBuilder(lab.uri("/api/runs/" + id + "/events")).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        List<String> events;
+        try (Stream<String> lines = response.body()) {
+            events = lines.filter(line -> line.startsWith("event:")).toList(); // ends when the server completes
+        }
+
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(events.getFirst()).isEqualTo("event:status");
+        assertThat(events.getLast()).isEqualTo("event:status");
+        assertThat(events).contains("event:progress");
+        assertThat(lab.get("/api/runs/" + id).json().get("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    private void awaitStatus(String id, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!lab.get("/api/runs/" + id).json().get("status").asString().equals(status)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("run " + id + " never reached " + status);
+            }
+            Thread.sleep(10);
+        }
+    }
+}
