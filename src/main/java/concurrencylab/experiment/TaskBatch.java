@@ -95,8 +95,24 @@ public final class TaskBatch {
         return timings.stream().mapToLong(part).sum();
     }
 
-    /** The baseline a run can afford: measured when tasks x taskTime fits the limit, else estimated. */
+    /** Whether running the tasks one by one (tasks x taskTime) fits lab.limits.max-measured-baseline. */
     public static boolean baselineFits(int tasks, Duration taskTime, LabLimits limits) {
         return taskTime.multipliedBy(tasks).compareTo(limits.maxMeasuredBaseline()) <= 0;
+    }
+
+    /**
+     * The sequential baseline a run asked for, after its concurrent phase: null when not wanted, measured (the
+     * same tasks one by one on this thread) when {@code measure}, else estimated from the measured task times.
+     */
+    public static Baseline baseline(boolean wanted, boolean measure, int tasks, Body body, List<Timing> timings,
+            RunContext context) throws Exception {
+        if (!wanted) {
+            return null;
+        }
+        if (measure) {
+            return Baseline.measured(runSequentially(tasks, body, context));
+        }
+        return Baseline.estimated(sum(timings, Timing::executedNanos), "estimated: the sum of the measured task "
+                + "times (running them one by one would exceed lab.limits.max-measured-baseline)");
     }
 }

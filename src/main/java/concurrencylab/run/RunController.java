@@ -2,11 +2,15 @@ package concurrencylab.run;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,12 +47,20 @@ class RunController {
     }
 
     @GetMapping("/{id}")
+    @ApiResponse(responseCode = "200", description = "The run")
+    @ApiResponse(responseCode = "404", description = "No run has this id (or it was forgotten: only the last lab.limits.retained-runs are kept)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @Operation(summary = "One run: status, progress, environment and, once it succeeded, its result")
     RunView get(@PathVariable String id) {
         return find(id).view();
     }
 
     @DeleteMapping("/{id}")
+    @ApiResponse(responseCode = "200", description = "The run, normally CANCELLED by now")
+    @ApiResponse(responseCode = "404", description = "No run has this id",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The run had already finished",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @Operation(summary = "Cancel a queued or running run",
             description = "Stops it within about a second and answers with the run. 409 if it had already finished.")
     RunView cancel(@PathVariable String id) {

@@ -1,5 +1,6 @@
 package concurrencylab.threads;
 
+import concurrencylab.run.ExperimentResponses;
 import concurrencylab.run.LaunchOptions;
 import concurrencylab.run.RunLauncher;
 import concurrencylab.run.RunView;
@@ -24,6 +25,7 @@ class ThreadsController {
         this.experiment = experiment;
     }
 
+    @ExperimentResponses
     @PostMapping("/api/experiments/threads")
     ResponseEntity<RunView> start(@Valid @RequestBody(required = false) ThreadsParams params,
             @ParameterObject LaunchOptions options) {

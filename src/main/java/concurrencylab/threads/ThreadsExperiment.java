@@ -83,11 +83,8 @@ class ThreadsExperiment implements Experiment<ThreadsParams> {
                 Pools.shutdownNow(pool);
             }
             Measured measured = stopwatch.stop();
-            Baseline baseline = !p.baseline() ? null
-                    : measureBaseline ? Baseline.measured(TaskBatch.runSequentially(p.tasks(), i -> body.run(), context))
-                    : Baseline.estimated(TaskBatch.sum(timings, Timing::executedNanos),
-                            "estimated: the sum of the measured task times (running them one by one would exceed "
-                                    + "lab.limits.max-measured-baseline)");
+            Baseline baseline = TaskBatch.baseline(p.baseline(), measureBaseline, p.tasks(), i -> body.run(), timings,
+                    context);
             return result(p, measured, baseline, timings);
         }
     }

@@ -105,11 +105,8 @@ class VirtualThreadsExperiment implements Experiment<VirtualThreadsParams> {
             } finally {
                 sampler.close();
             }
-            Baseline baseline = !p.baseline() ? null
-                    : measureBaseline ? Baseline.measured(TaskBatch.runSequentially(p.tasks(), i -> body.run(), context))
-                    : Baseline.estimated(TaskBatch.sum(timings, Timing::executedNanos),
-                            "estimated: the sum of the measured task times (running them one by one would exceed "
-                                    + "lab.limits.max-measured-baseline)");
+            Baseline baseline = TaskBatch.baseline(p.baseline(), measureBaseline, p.tasks(), i -> body.run(), timings,
+                    context);
             var details = new VirtualThreadsDetails(p.tasks(), p.workload().tag(), p.taskMillis(), peakInProgress.get(),
                     platformBefore, sampler.peakPlatformThreads(), ThreadSampler.carrierParallelism(),
                     sampler.peakCarrierThreads(), sampler.peakMounted(),

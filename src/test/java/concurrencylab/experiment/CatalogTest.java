@@ -50,6 +50,7 @@ class CatalogTest extends LabHttpTest {
             assertThat(tasks.get("default").asInt()).isEqualTo(json.get("example").get("tasks").asInt());
             assertThat(post.get("parameters").valueStream().map(p -> p.get("name").asString()))
                     .contains("wait", "timeout");
+            assertThat(post.get("responses").propertyNames()).contains("200", "202", "400", "413", "429");
         }
     }
 
