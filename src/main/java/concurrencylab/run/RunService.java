@@ -4,7 +4,6 @@ import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
 import concurrencylab.experiment.LabLimits;
 import concurrencylab.experiment.RunContext;
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,9 +28,13 @@ import org.springframework.stereotype.Service;
  *
  * <p>Threads: {@code runners} are the permanent "lab-service-runner-N" threads that execute experiments;
  * {@code deadlines} is one permanent thread that fires deadlines. Both are shut down with the service.
+ *
+ * <p>Lifecycle: a {@link SmartLifecycle} in the last phase, so on shutdown it stops first: every run is cancelled
+ * before the web server's graceful shutdown starts waiting for requests, some of which wait for runs
+ * ({@code ?wait=}). Otherwise Ctrl-C would wait for the longest run.
  */
 @Service
-public class RunService {
+public class RunService implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
     /** How long a cancel waits for the run to actually end before answering. */
@@ -62,6 +66,9 @@ public class RunService {
      * @throws QueueFullException when every runner is busy and the queue is full
      */
     <P extends Record> Run submit(Experiment<P> experiment, P params, Duration timeout) {
+        if (runners.isShutdown()) {
+            throw new ServiceStoppingException();
+        }
         Run run = new Run(experiment, params, experiment.tags(params), timeout, environment);
         registry.add(run);
         run.whenFinished().thenAccept(finished -> {
@@ -72,6 +79,9 @@ public class RunService {
             runners.execute(new RunJob(run));
         } catch (RejectedExecutionException e) {
             registry.remove(run);
+            if (runners.isShutdown()) {
+                throw new ServiceStoppingException();
+            }
             throw new QueueFullException(limits.queueCapacity(), retryAfter());
         }
         return run;
@@ -161,9 +171,25 @@ public class RunService {
         return experiment.run(experiment.paramsType().cast(params), context);
     }
 
-    /** Stops every run and the service's own threads. */
-    @PreDestroy
-    void shutdown() {
+    @Override
+    public void start() {
+        // The runner threads start with the first run; nothing to do.
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !runners.isShutdown();
+    }
+
+    /** Last to start, first to stop. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** Cancels every run and stops the service's own threads; waits a few seconds at most. Idempotent. */
+    @Override
+    public void stop() {
         registry.unfinished().forEach(run -> run.requestStop(StopReason.SHUTDOWN));
         runners.shutdownNow();
         deadlines.shutdownNow();
