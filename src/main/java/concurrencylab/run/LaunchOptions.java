@@ -3,9 +3,9 @@ package concurrencylab.run;
 import io.swagger.v3.oas.annotations.Parameter;
 
 /**
- * Query parameters every experiment's POST accepts, bound by constructor. No OpenAPI examples on purpose:
- * Swagger UI pre-fills examples into "Try it out", which would turn every plain 202 into a waiting request. (A class, not a record: a record
- * component may not be called {@code wait}.)
+ * Query parameters every experiment's POST accepts, bound by constructor. (A class, not a record: a record
+ * component may not be called {@code wait}.) No OpenAPI examples on purpose: Swagger UI pre-fills examples into
+ * "Try it out", which would turn every plain 202 into a waiting request.
  */
 public final class LaunchOptions {
 
