@@ -154,6 +154,10 @@ public class RunService implements SmartLifecycle {
                 result = execute(run.experiment, run.params, new ActiveRunContext(run, metrics.taskTimers(run)));
             } catch (Throwable t) {
                 failure = t;
+                if (!run.isStopRequested() && !java.time.Instant.now().isBefore(run.deadline())) {
+                    // The experiment gave up at the deadline a moment before the deadline timer fired.
+                    run.requestStop(StopReason.DEADLINE);
+                }
                 if (!run.isStopRequested()) {
                     log.warn("run {} of {} failed", run.id, run.experiment.kind(), t);
                 }
