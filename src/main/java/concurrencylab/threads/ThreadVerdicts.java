@@ -54,7 +54,8 @@ final class ThreadVerdicts {
      * C6 for one thread per task: N waits of d ms take about d, not N x d. Shown when the wall time stays within
      * {@link #ONE_WAIT_FACTOR} waits and well under the sequential time.
      */
-    static Verdict waitsTakeOneWait(Measured measured, int tasks, int taskMillis, int peakPlatformThreads) {
+    static Verdict waitsTakeOneWait(Measured measured, int tasks, int taskMillis, int peakPlatformThreads,
+            Integer openConnectionLimit) {
         double wall = measured.wallSeconds();
         double oneWait = taskMillis / 1000.0;
         double sequential = tasks * oneWait;
@@ -62,7 +63,10 @@ final class ThreadVerdicts {
         return Verdict.of(Claim.C6, confirmed, String.format(Locale.ROOT,
                 "%d tasks each waiting %d ms finished in %.3f s = %.2f x one wait (one after another: %.1f s), "
                         + "counted as shown up to %.0f x one wait; at most %d platform threads were alive in the JVM",
-                tasks, taskMillis, wall, wall / oneWait, sequential, ONE_WAIT_FACTOR, peakPlatformThreads));
+                tasks, taskMillis, wall, wall / oneWait, sequential, ONE_WAIT_FACTOR, peakPlatformThreads)
+                + (openConnectionLimit != null && tasks > openConnectionLimit ? String.format(Locale.ROOT,
+                "; at most %d connections may be open at once (lab.limits.max-open-connections), so the tasks "
+                        + "waited in about %d waves", openConnectionLimit, Math.ceilDiv(tasks, openConnectionLimit)) : ""));
     }
 
     /** How many single waits the wall time of N overlapped waits may reach and still count as "about one wait". */

@@ -1,5 +1,6 @@
 package concurrencylab.threads;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import concurrencylab.experiment.LatencyStats;
 
 /**
@@ -18,9 +19,12 @@ import concurrencylab.experiment.LatencyStats;
  * @param queueWait                from submission until the task's virtual thread first ran
  * @param execution                from its start to its end
  * @param samples                  how many times the thread counts were sampled
+ * @param openConnectionLimit      socket workload only: connections allowed open at once
+ *                                 (lab.limits.max-open-connections); more tasks than this wait their turn
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record VirtualThreadsDetails(int tasks, String workload, int taskMillis, int peakTasksInProgress,
         int platformThreadsBefore, int peakPlatformThreads, int carrierParallelism, int peakCarrierThreads,
         int peakMountedVirtualThreads, double tasksPerPlatformThread, LatencyStats queueWait, LatencyStats execution,
-        int samples) {
+        int samples, Integer openConnectionLimit) {
 }

@@ -112,7 +112,8 @@ class VirtualThreadsExperiment implements Experiment<VirtualThreadsParams> {
                     sampler.peakCarrierThreads(), sampler.peakMounted(),
                     Numbers.round((double) peakInProgress.get() / Math.max(1, sampler.peakPlatformThreads()), 1),
                     LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::queuedNanos)),
-                    LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::executedNanos)), sampler.samples());
+                    LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::executedNanos)), sampler.samples(),
+                    p.workload() == WorkloadKind.SOCKET ? limits.maxOpenConnections() : null);
             return result(p, measured, baseline, timings, details);
         }
     }
@@ -123,7 +124,8 @@ class VirtualThreadsExperiment implements Experiment<VirtualThreadsParams> {
         boolean computing = p.workload() == WorkloadKind.CPU;
         var verdict = computing
                 ? ThreadVerdicts.parallelCompute(measured, baseline, p.tasks(), p.tasks(), cores)
-                : ThreadVerdicts.waitsTakeOneWait(measured, p.tasks(), p.taskMillis(), details.peakPlatformThreads());
+                : ThreadVerdicts.waitsTakeOneWait(measured, p.tasks(), p.taskMillis(), details.peakPlatformThreads(),
+                        details.openConnectionLimit());
         int atOnce = computing ? Math.min(p.tasks(), cores) : p.tasks();
         return ExperimentResult.of(measured, baseline, atOnce,
                 LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::latencyNanos)), List.of(verdict), details);

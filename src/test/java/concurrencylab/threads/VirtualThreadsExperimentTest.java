@@ -46,5 +46,16 @@ class VirtualThreadsExperimentTest extends LabHttpTest {
 
         assertThat(result.get("wallSeconds").asDouble()).as("500 x 100 ms, overlapped").isLessThan(0.1 * 500 / 5);
         assertThat(result.get("verdicts").get(0).get("confirmed").asBoolean()).isTrue();
+        assertThat(result.get("details").get("openConnectionLimit").asInt()).isEqualTo(2000);
+    }
+
+    @Test
+    void moreSocketTasksThanTheConnectionLimitWaitInWavesAndTheVerdictSaysWhy() {
+        JsonNode result = lab.runToEnd("virtual-threads", """
+                {"tasks": 2500, "workload": "socket", "taskMillis": 300, "baseline": false}""").get("result");
+
+        // 2,500 tasks, 2,000 connections at once: two waves of 300 ms.
+        assertThat(result.get("wallSeconds").asDouble()).isGreaterThanOrEqualTo(0.6);
+        assertThat(result.get("verdicts").get(0).get("evidence").asString()).contains("2 waves");
     }
 }
