@@ -38,16 +38,28 @@ class CatalogTest extends LabHttpTest {
     void eachExperimentHasItsOwnDocumentedOperationWithAReadyExample() {
         JsonNode api = lab.get("/v3/api-docs").json();
 
-        for (String kind : new String[] {"threads", "virtual-threads"}) {
+        JsonNode catalog = lab.get("/api/experiments").json().get("experiments");
+        assertThat(catalog.valueStream().map(e -> e.get("kind").asString()))
+                .contains("threads", "virtual-threads", "gil", "gil-convoy");
+        for (JsonNode entry : catalog) {
+            String kind = entry.get("kind").asString();
             JsonNode post = api.get("paths").get("/api/experiments/" + kind).get("post");
             assertThat(post.get("summary").asString()).startsWith(kind + ":");
             assertThat(post.get("description").asString()).contains("Claims it tests");
             JsonNode json = post.get("requestBody").get("content").get("application/json");
-            assertThat(json.get("example").get("tasks").isInt()).isTrue();
+            assertThat(json.get("example")).as(kind + " example").isEqualTo(entry.get("example"));
             String schemaName = json.get("schema").get("$ref").asString().replaceAll(".*/", "");
-            JsonNode tasks = api.get("components").get("schemas").get(schemaName).get("properties").get("tasks");
-            assertThat(tasks.get("minimum").asInt()).isEqualTo(1);
-            assertThat(tasks.get("default").asInt()).isEqualTo(json.get("example").get("tasks").asInt());
+            JsonNode properties = api.get("components").get("schemas").get(schemaName).get("properties");
+            for (JsonNode param : entry.get("parameters")) {
+                JsonNode property = properties.get(param.get("name").asString());
+                assertThat(property).as(kind + "." + param.get("name")).isNotNull();
+                assertThat(property.get("default")).as(kind + "." + param.get("name") + " default")
+                        .isEqualTo(param.get("default"));
+                if (param.has("min")) {
+                    assertThat(property.get("minimum").asDouble()).isEqualTo(param.get("min").asDouble());
+                    assertThat(property.get("maximum").asDouble()).isEqualTo(param.get("max").asDouble());
+                }
+            }
             assertThat(post.get("parameters").valueStream().map(p -> p.get("name").asString()))
                     .contains("wait", "timeout");
             assertThat(post.get("responses").propertyNames()).contains("200", "202", "400", "413", "429");
