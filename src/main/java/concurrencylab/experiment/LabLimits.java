@@ -15,6 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTasks            most tasks one run may start
  * @param maxThreads          most platform threads one run may start for its pool
  * @param maxTaskMillis       longest single task, in milliseconds
+ * @param maxProcesses        most worker processes (each a JVM) one run may start
  * @param maxOpenConnections  most loopback connections the socket workload keeps open at once (each costs two
  *                            file descriptors in this process: the client's and the server's)
  * @param maxMeasuredBaseline longest sequential baseline a run measures for real; past it the baseline is
@@ -33,6 +34,7 @@ public record LabLimits(
         @DefaultValue("256") @Min(1) @Max(4096) int maxThreads,
         @DefaultValue("10000") @Min(1) @Max(600_000) int maxTaskMillis,
         @DefaultValue("2000") @Min(1) @Max(100_000) int maxOpenConnections,
+        @DefaultValue("16") @Min(1) @Max(256) int maxProcesses,
         @DefaultValue("20s") Duration maxMeasuredBaseline,
         @DefaultValue("1") @Min(1) @Max(16) int concurrentRuns,
         @DefaultValue("16") @Min(0) @Max(10_000) int queueCapacity,

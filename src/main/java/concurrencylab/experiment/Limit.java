@@ -7,7 +7,10 @@ public enum Limit {
     NONE(limits -> Double.NaN),
     TASKS(LabLimits::maxTasks),
     THREADS(LabLimits::maxThreads),
-    TASK_MILLIS(LabLimits::maxTaskMillis);
+    TASK_MILLIS(LabLimits::maxTaskMillis),
+    PROCESSES(LabLimits::maxProcesses),
+    /** The processors this JVM may use: not configured, measured. */
+    CORES(limits -> Runtime.getRuntime().availableProcessors());
 
     private final ToDoubleFunction<LabLimits> reader;
 

@@ -1,0 +1,21 @@
+package concurrencylab.memory;
+
+import concurrencylab.experiment.Bounded;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** Parameters of the shared-memory experiment; a null (absent) field takes its default. */
+@Schema(description = "Workers increment a counter: threads share one, processes each have their own.")
+public record SharedMemoryParams(
+        @Schema(description = "Threads (or worker processes, in mode processes) that increment (default 2)")
+        @Bounded(min = 1, max = 16) Integer workers,
+        @Schema(description = "Increments each worker performs (default 5,000,000)")
+        @Bounded(min = 1, max = 50_000_000) Integer increments,
+        @Schema(description = "unsynchronized: threads share a counter with no protection; synchronized and atomic: protected; processes: each worker process counts in its own memory (default unsynchronized)")
+        CounterMode mode) {
+
+    public SharedMemoryParams {
+        workers = workers != null ? workers : 2;
+        increments = increments != null ? increments : 5_000_000;
+        mode = mode != null ? mode : CounterMode.UNSYNCHRONIZED;
+    }
+}

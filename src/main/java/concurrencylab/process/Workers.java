@@ -1,0 +1,93 @@
+package concurrencylab.process;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts worker processes: the JVM running this service ({@code ProcessHandle.current().info().command()}, never a
+ * parameter) with {@link WorkerMain} on the worker classpath, optionally pinned to the first N cores with taskset.
+ * Records {@code lab.process.spawn} (start to READY). Prepares the classpath at first use and deletes it at shutdown.
+ */
+@Component
+public class Workers implements DisposableBean {
+
+    /** Where taskset may live; fixed, never a parameter. */
+    private static final List<Path> TASKSET = List.of(Path.of("/usr/bin/taskset"), Path.of("/bin/taskset"));
+
+    private final Timer spawn;
+    private final String java;
+    /** Prepared at first use, under this object's monitor. */
+    private WorkerClasspath classpath;
+
+    public Workers(MeterRegistry registry) {
+        this.java = ProcessHandle.current().info().command()
+                .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this service"));
+        this.spawn = Timer.builder("lab.process.spawn").description("From starting a worker process to its READY line")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+    }
+
+    /** How workers start here: the class data sharing in use. Prepares the classpath if it is not yet. */
+    public synchronized String startup() throws IOException, InterruptedException {
+        return prepared().classDataSharing();
+    }
+
+    private synchronized WorkerClasspath prepared() throws IOException, InterruptedException {
+        if (classpath == null) {
+            classpath = WorkerClasspath.prepare(java);
+        }
+        return classpath;
+    }
+
+    /** Whether workers can be pinned to cores here. */
+    public static boolean canPin() {
+        return TASKSET.stream().anyMatch(Files::isExecutable);
+    }
+
+    /**
+     * Starts {@code count} workers (pinned to cores 0..pinToCores-1 when pinToCores is not null) and waits until
+     * every one said READY. The caller closes the group; {@code readers} names the threads that read their output.
+     */
+    public WorkerGroup start(int count, Integer pinToCores, ThreadFactory readers)
+            throws IOException, InterruptedException, WorkerFailure {
+        List<String> command = new ArrayList<>();
+        if (pinToCores != null) {
+            Path taskset = TASKSET.stream().filter(Files::isExecutable).findFirst().orElseThrow(() ->
+                    new WorkerFailure("cpus needs taskset (util-linux) to pin workers to cores, and this OS has none"));
+            command.addAll(List.of(taskset.toString(), "-c", "0-" + (pinToCores - 1)));
+        }
+        command.add(java);
+        command.addAll(prepared().jvmArguments());
+        command.add(WorkerMain.class.getName());
+        WorkerGroup group = new WorkerGroup(readers);
+        try {
+            for (int i = 0; i < count; i++) {
+                group.start(command);
+            }
+            for (long nanos : group.awaitReady(WorkerGroup.READY_TIMEOUT)) {
+                spawn.record(nanos, TimeUnit.NANOSECONDS);
+            }
+            return group;
+        } catch (IOException | InterruptedException | WorkerFailure | RuntimeException e) {
+            group.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (classpath != null) {
+            classpath.delete();
+        }
+    }
+}
