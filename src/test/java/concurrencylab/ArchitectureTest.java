@@ -29,5 +29,11 @@ class ArchitectureTest {
                     .should().dependOnClassesThat().resideInAnyPackage("concurrencylab.run..", "concurrencylab.threads..");
 
     @ArchTest
+    static final ArchRule theWorkerProcessCarriesNoSpring =
+            noClasses().that().haveFullyQualifiedName("concurrencylab.process.WorkerMain")
+                    .should().transitivelyDependOnClassesThat().resideInAnyPackage("org.springframework..",
+                            "io.micrometer..", "jakarta..", "tools.jackson..");
+
+    @ArchTest
     static final ArchRule noSystemOut = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 }

@@ -1,10 +1,12 @@
 package concurrencylab.process;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import concurrencylab.experiment.Bounded;
 import concurrencylab.experiment.Limit;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** Parameters of the processes experiment; a null (absent) field takes its default. */
+/** Parameters of the processes experiment; a null (absent) field takes its default (cpus: not pinned). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "Worker processes (separate JVMs) share the tasks.")
 public record ProcessesParams(
         @Schema(description = "How many tasks to run, shared out among the workers (default 4)")

@@ -82,6 +82,11 @@ public final class WorkerGroup implements AutoCloseable {
             }
         }
 
+        /** Closes the worker's stdin: to the worker, the service has gone away. */
+        void closeOrders() throws IOException {
+            stdin.close();
+        }
+
         String describeExit() {
             String exit;
             try {

@@ -49,6 +49,11 @@ public class Workers implements DisposableBean {
         return classpath;
     }
 
+    /** Where the worker classpath lives (for tests). */
+    synchronized Path classpathDirectory() throws IOException, InterruptedException {
+        return prepared().directory();
+    }
+
     /** Whether workers can be pinned to cores here. */
     public static boolean canPin() {
         return TASKSET.stream().anyMatch(Files::isExecutable);

@@ -53,8 +53,10 @@ class CatalogTest extends LabHttpTest {
             for (JsonNode param : entry.get("parameters")) {
                 JsonNode property = properties.get(param.get("name").asString());
                 assertThat(property).as(kind + "." + param.get("name")).isNotNull();
-                assertThat(property.get("default")).as(kind + "." + param.get("name") + " default")
-                        .isEqualTo(param.get("default"));
+                if (param.hasNonNull("default")) { // optional parameters (processes.cpus) have none
+                    assertThat(property.get("default")).as(kind + "." + param.get("name") + " default")
+                            .isEqualTo(param.get("default"));
+                }
                 if (param.has("min")) {
                     assertThat(property.get("minimum").asDouble()).isEqualTo(param.get("min").asDouble());
                     assertThat(property.get("maximum").asDouble()).isEqualTo(param.get("max").asDouble());

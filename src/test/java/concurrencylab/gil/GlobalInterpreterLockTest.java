@@ -209,7 +209,8 @@ class GlobalInterpreterLockTest {
             }
         }, "a lost wake-up would leave a thread waiting for ever");
         assertThat(failures).isEmpty();
-        assertThat(gil.stats().acquisitions()).isEqualTo(8 * 200 * 2);
+        // Each forced switch inside tick() adds one more acquisition.
+        assertThat(gil.stats().acquisitions()).isGreaterThanOrEqualTo(8 * 200 * 2);
         assertThat(gil.waiters()).isZero();
     }
 

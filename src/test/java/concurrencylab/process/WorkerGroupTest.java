@@ -1,0 +1,135 @@
+package concurrencylab.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import concurrencylab.process.WorkerGroup.Worker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Real worker processes, started the way the service starts them; no Spring. */
+class WorkerGroupTest {
+
+    // Platform threads, as in the service: a virtual thread blocked reading a pipe makes the scheduler add carriers.
+    private static final ThreadFactory READERS = Thread.ofPlatform().daemon().name("test-worker-io-", 1).factory();
+    private static Workers workers;
+
+    @BeforeAll
+    static void prepare() {
+        workers = new Workers(new SimpleMeterRegistry());
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        workers.destroy();
+    }
+
+    private static WorkerProtocol.Message work(String kind, String fault) {
+        return WorkerProtocol.message(WorkerProtocol.WORK, "kind", kind, "tasks", 2, "taskMicros", 20_000,
+                "roundsPerMs", 1000, "gil", true, "switchMicros", 5000, "increments", 1000, "fault", fault);
+    }
+
+    private static void assertNoChildrenWithin(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (ProcessHandle.current().children().findAny().isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(ProcessHandle.current().children().map(ProcessHandle::pid).toList()).as("child processes").isEmpty();
+    }
+
+    @Test
+    void aWorkerStartsFromASmallSpringFreeJarAndAnswersInTheProtocol() throws Exception {
+        assertThat(workers.startup()).contains("AppCDS");
+        try (WorkerGroup group = workers.start(1, null, READERS)) {
+            Worker worker = group.workers().getFirst();
+            assertThat(worker.spawnNanos()).isPositive();
+            group.send(worker, work("cpu", "none"));
+
+            List<String> verbs = new java.util.ArrayList<>();
+            WorkerProtocol.Message last;
+            do {
+                last = group.next(Duration.ofSeconds(20), "to work").message();
+                verbs.add(last.verb());
+            } while (!last.verb().equals(WorkerProtocol.RESULT));
+
+            assertThat(verbs).containsExactly("STARTED", "PROGRESS", "PROGRESS", "RESULT");
+            assertThat(last.longField("pid")).isEqualTo(worker.pid()).isNotEqualTo(ProcessHandle.current().pid());
+            assertThat(last.longField("gilAcquisitions")).as("its own GIL, taken once per task").isEqualTo(2);
+        }
+        try (JarFile jar = new JarFile(workers.classpathDirectory().resolve("worker.jar").toFile())) {
+            assertThat(jar.stream().map(e -> e.getName()).toList()).contains(
+                    "concurrencylab/process/WorkerMain.class", "concurrencylab/gil/GlobalInterpreterLock.class")
+                    .allMatch(name -> !name.contains("Experiment") && !name.contains("Controller"))
+                    .hasSizeLessThan(30);
+        }
+        assertNoChildrenWithin(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aWorkerThatCrashesFailsWithItsNameAndExitCode() throws Exception {
+        try (WorkerGroup group = workers.start(2, null, READERS)) {
+            Worker second = group.workers().get(1);
+            group.send(second, work("cpu", "crash"));
+
+            assertThatThrownBy(() -> group.next(Duration.ofSeconds(20), "to work"))
+                    .isInstanceOf(WorkerFailure.class)
+                    .hasMessageContaining("worker 2 (pid " + second.pid() + ")")
+                    .hasMessageContaining("exited with code 1");
+        }
+        assertNoChildrenWithin(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aWorkerThatHangsFailsWhenItStaysSilent() throws Exception {
+        try (WorkerGroup group = workers.start(1, null, READERS)) {
+            group.send(group.workers().getFirst(), work("cpu", "hang"));
+
+            assertThatThrownBy(() -> group.next(Duration.ofMillis(500), "to work"))
+                    .isInstanceOf(WorkerFailure.class).hasMessageContaining("no worker said anything for 500 ms")
+                    .hasMessageContaining("worker 1 (pid");
+        }
+        assertNoChildrenWithin(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aWorkerThatPrintsGarbageFailsQuotingIt() throws Exception {
+        try (WorkerGroup group = workers.start(1, null, READERS)) {
+            group.send(group.workers().getFirst(), work("cpu", "garbage"));
+
+            assertThatThrownBy(() -> group.next(Duration.ofSeconds(20), "to work"))
+                    .isInstanceOf(WorkerFailure.class).hasMessageContaining("worker 1 (pid")
+                    .hasMessageContaining("not the protocol: 'Segmentation fault");
+        }
+        assertNoChildrenWithin(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aWorkerWhoseServiceGoesAwayExitsByItself() throws Exception {
+        try (WorkerGroup group = workers.start(1, null, READERS)) {
+            Worker worker = group.workers().getFirst();
+            group.send(worker, work("sleep", "hang"));
+            ProcessHandle handle = ProcessHandle.of(worker.pid()).orElseThrow();
+            // Closing its stdin is what the service's death looks like from the worker.
+            worker.closeOrders();
+            assertThat(handle.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
+        }
+    }
+
+    @Test
+    void theProcessCounterCountsInItsOwnMemory() throws Exception {
+        try (WorkerGroup group = workers.start(1, null, READERS)) {
+            group.send(group.workers().getFirst(), work("count", "none"));
+            WorkerProtocol.Message message;
+            do {
+                message = group.next(Duration.ofSeconds(20), "to count").message();
+            } while (!message.verb().equals(WorkerProtocol.RESULT));
+            assertThat(message.longField("count")).isEqualTo(1000);
+        }
+    }
+}
