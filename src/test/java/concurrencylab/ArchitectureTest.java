@@ -19,7 +19,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule primitivesKnowNothingOfTheWebOrTheRunMachinery =
-            noClasses().that().resideInAnyPackage("concurrencylab.workload..", "concurrencylab.sockets..")
+            noClasses().that().resideInAnyPackage("concurrencylab.workload..", "concurrencylab.sockets..",
+                            "concurrencylab.eventloop..")
                     .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "concurrencylab.run..",
                             "concurrencylab.threads..", "jakarta.servlet..");
 

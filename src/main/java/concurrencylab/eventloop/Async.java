@@ -1,0 +1,69 @@
+package concurrencylab.eventloop;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a coroutine calls: await a future, sleep, gather tasks. Only inside a task, on its loop's thread. */
+public final class Async {
+
+    private Async() {
+    }
+
+    /** Suspends the calling coroutine until {@code future} is done, and returns its result (or throws). */
+    public static <T> T await(LoopFuture<T> future) throws Exception {
+        return Task.current().await(future);
+    }
+
+    /** The loop running the calling coroutine. */
+    public static EventLoop loop() {
+        return Task.current().loop;
+    }
+
+    /** Suspends the calling coroutine for {@code delay}; other coroutines run meanwhile. */
+    public static void sleep(Duration delay) throws Exception {
+        EventLoop loop = loop();
+        LoopFuture<Void> done = new LoopFuture<>(loop);
+        TimerHandle timer = loop.callLater(delay, () -> done.trySetResult(null));
+        try {
+            await(done);
+        } finally {
+            timer.cancel(); // cancelled while sleeping: the timer must not fire for nobody
+        }
+    }
+
+    /** A future of all results, in order; it fails with the first failure. */
+    public static <T> LoopFuture<List<T>> gather(EventLoop loop, List<? extends LoopFuture<T>> futures) {
+        LoopFuture<List<T>> all = new LoopFuture<>(loop);
+        if (futures.isEmpty()) {
+            all.setResult(List.of());
+            return all;
+        }
+        int[] left = {futures.size()};
+        for (LoopFuture<T> future : futures) {
+            future.addDoneCallback(done -> {
+                if (all.isDone()) {
+                    return;
+                }
+                try {
+                    done.result();
+                } catch (Exception e) {
+                    all.setException(e);
+                    return;
+                }
+                if (--left[0] == 0) {
+                    List<T> results = new ArrayList<>(futures.size());
+                    for (LoopFuture<T> f : futures) {
+                        try {
+                            results.add(f.result());
+                        } catch (Exception impossible) {
+                            throw new IllegalStateException(impossible);
+                        }
+                    }
+                    all.setResult(results);
+                }
+            });
+        }
+        return all;
+    }
+}

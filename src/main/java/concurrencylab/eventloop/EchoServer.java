@@ -1,0 +1,115 @@
+package concurrencylab.eventloop;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * A byte echo server on one {@link EventLoop}: one thread, no Spring, callback style (asyncio's Protocol), bound to
+ * 127.0.0.1. Every connection keeps its read interest; what arrives is written straight back, and while a write is
+ * incomplete the connection stops reading and waits to be writable.
+ *
+ * <pre>
+ *   java -cp target/classes concurrencylab.eventloop.EchoServer 9000
+ * </pre>
+ */
+public final class EchoServer {
+
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private final EventLoop loop;
+    private final ServerSocketChannel server;
+
+    /** Binds 127.0.0.1:{@code port} (0: an ephemeral port) and starts accepting on {@code loop}. Loop thread. */
+    public EchoServer(EventLoop loop, int port) throws IOException {
+        this.loop = loop;
+        this.server = ServerSocketChannel.open();
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4096);
+        server.configureBlocking(false);
+        loop.watch(server, SelectionKey.OP_ACCEPT, this::acceptAll, true);
+    }
+
+    public int port() {
+        return server.socket().getLocalPort();
+    }
+
+    private void acceptAll() {
+        try {
+            SocketChannel client;
+            while ((client = server.accept()) != null) {
+                client.configureBlocking(false);
+                client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                new Connection(client).start();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("accept failed", e);
+        }
+    }
+
+    /** One client connection; its fields are touched by the loop thread only. */
+    private final class Connection {
+        private final SocketChannel channel;
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+
+        Connection(SocketChannel channel) {
+            this.channel = channel;
+        }
+
+        void start() {
+            loop.watch(channel, SelectionKey.OP_READ, this::readable, true);
+        }
+
+        private void readable() {
+            try {
+                int read = channel.read(buffer);
+                if (read < 0) {
+                    loop.closeChannel(channel);
+                    return;
+                }
+                flush();
+            } catch (IOException e) {
+                loop.closeChannel(channel);
+            }
+        }
+
+        /** Writes what the buffer holds; if the socket cannot take it all, waits to be writable, not reading. */
+        private void flush() throws IOException {
+            buffer.flip();
+            channel.write(buffer);
+            buffer.compact();
+            if (buffer.position() > 0) {
+                loop.unwatch(channel, SelectionKey.OP_READ);
+                loop.watch(channel, SelectionKey.OP_WRITE, this::writable, true);
+            }
+        }
+
+        private void writable() {
+            try {
+                flush();
+                if (buffer.position() == 0) {
+                    loop.unwatch(channel, SelectionKey.OP_WRITE);
+                    loop.watch(channel, SelectionKey.OP_READ, this::readable, true);
+                }
+            } catch (IOException e) {
+                loop.closeChannel(channel);
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: EchoServer <port>");
+        }
+        try (EventLoop loop = new EventLoop()) {
+            EchoServer server = new EchoServer(loop, Integer.parseInt(args[0]));
+            System.getLogger(EchoServer.class.getName()).log(System.Logger.Level.INFO,
+                    "echo server on 127.0.0.1:{0}, one thread", String.valueOf(server.port()));
+            loop.runForever();
+        }
+    }
+}

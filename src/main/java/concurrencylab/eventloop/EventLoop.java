@@ -1,0 +1,430 @@
+package concurrencylab.eventloop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * A single-threaded event loop after CPython's asyncio: a multiplexer (a {@link Selector}) that reports which
+ * channels are ready, and the loop proper, which runs immediate callbacks (a ready deque) and timed ones (a timer
+ * heap) around it. {@link #runOnce()} is the only place callbacks run:
+ *
+ * <ol>
+ *   <li>move callbacks handed in by other threads ({@link #execute}) to the ready deque;</li>
+ *   <li>drop cancelled timers from the head of the heap (lazily: others go when they reach the head);</li>
+ *   <li>select: without waiting if anything is ready, else until the nearest timer, else until woken;</li>
+ *   <li>queue the callbacks of the channels the selector reported, and the timers that are due;</li>
+ *   <li>run exactly the callbacks that were ready at that point; ones they schedule wait for the next pass.</li>
+ * </ol>
+ *
+ * A failing callback goes to the exception handler and never stops the loop. A callback that holds the loop longer
+ * than the slow-callback threshold is named in a warning and counted.
+ *
+ * <p>Thread confinement: everything but {@link #execute}, {@link #wakeup} and the statistics getters runs on the
+ * loop thread, the thread that created the loop (checked). {@code incoming} and {@code wakeupPending} are the
+ * only fields other threads touch; every other field is owned by the loop thread.
+ *
+ * <p>States: OPEN (runs when asked) -> CLOSED on {@link #close()}, which closes every channel registered with the
+ * selector and the selector itself.
+ */
+public final class EventLoop implements AutoCloseable {
+
+    public static final Duration DEFAULT_SLOW_CALLBACK = Duration.ofMillis(100);
+    private static final System.Logger log = System.getLogger(EventLoop.class.getName());
+
+    private final Thread owner = Thread.currentThread();
+    private final Selector selector;
+    private final long slowNanos;
+    private final LoopObserver observer;
+    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
+    /** Callbacks from other threads; drained at the start of every pass. */
+    private final ConcurrentLinkedQueue<Handle> incoming = new ConcurrentLinkedQueue<>();
+    /** A wakeup of the selector is already on its way. */
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private Consumer<Throwable> exceptionHandler = e -> log.log(System.Logger.Level.ERROR, "callback failed", e);
+    private long timerSequence;
+    private boolean stopping;
+    private boolean closed;
+
+    /** Statistics, written by the loop thread; read after the loop has run (or racily, for display). */
+    private volatile long iterations;
+    private volatile long selects;
+    private volatile long slowCallbacks;
+    private volatile int peakReady;
+    private volatile long maxLagNanos;
+    private long[] lagSamples = new long[256];
+    private int lagCount;
+
+    public EventLoop(Duration slowCallback, LoopObserver observer) {
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.slowNanos = slowCallback.toNanos();
+        this.observer = observer;
+    }
+
+    public EventLoop() {
+        this(DEFAULT_SLOW_CALLBACK, LoopObserver.NONE);
+    }
+
+    public boolean inLoopThread() {
+        return Thread.currentThread() == owner;
+    }
+
+    private void checkThread() {
+        if (!inLoopThread()) {
+            throw new IllegalStateException("only the loop thread (" + owner.getName() + ") may call this; use execute()");
+        }
+    }
+
+    public void setExceptionHandler(Consumer<Throwable> handler) {
+        checkThread();
+        this.exceptionHandler = handler;
+    }
+
+    /** Runs {@code callback} in the next pass, after the callbacks scheduled before it. */
+    public Handle callSoon(Runnable callback) {
+        checkThread();
+        Handle handle = new Handle(callback, callback.getClass().getSimpleName());
+        ready.add(handle);
+        return handle;
+    }
+
+    public TimerHandle callLater(Duration delay, Runnable callback) {
+        return callAt(System.nanoTime() + delay.toNanos(), callback);
+    }
+
+    /** Runs {@code callback} once {@link System#nanoTime()} reaches {@code when}. */
+    public TimerHandle callAt(long when, Runnable callback) {
+        checkThread();
+        TimerHandle timer = new TimerHandle(when, timerSequence++, callback, callback.getClass().getSimpleName());
+        timers.add(timer);
+        return timer;
+    }
+
+    /** Thread-safe: runs {@code callback} on the loop thread in its next pass, waking the selector if needed. */
+    public void execute(Runnable callback) {
+        incoming.add(new Handle(callback, callback.getClass().getSimpleName()));
+        if (!inLoopThread()) {
+            wakeup();
+        }
+    }
+
+    /** Thread-safe: makes a select in progress (or the next one) return at once. */
+    public void wakeup() {
+        if (wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    /** One pass of the loop; see the class comment. */
+    public void runOnce() throws IOException {
+        checkThread();
+        iterations++;
+        for (Handle handle; (handle = incoming.poll()) != null; ) {
+            ready.add(handle);
+        }
+        while (!timers.isEmpty() && timers.peek().isCancelled()) {
+            timers.poll();
+        }
+        select();
+        long now = System.nanoTime();
+        long lag = -1;
+        while (!timers.isEmpty() && timers.peek().when <= now) {
+            TimerHandle timer = timers.poll();
+            if (!timer.isCancelled()) {
+                if (lag < 0) {
+                    lag = now - timer.when;
+                }
+                ready.add(timer);
+            }
+        }
+        if (lag >= 0) {
+            recordLag(lag);
+        }
+        int count = ready.size();
+        if (count > peakReady) {
+            peakReady = count;
+        }
+        for (int i = 0; i < count; i++) {
+            run(ready.poll());
+        }
+        observer.iteration(count, Math.max(0, lag));
+    }
+
+    private void select() throws IOException {
+        int selected;
+        wakeupPending.set(false);
+        if (!ready.isEmpty() || !incoming.isEmpty() || stopping) {
+            selected = selector.selectNow();
+        } else if (!timers.isEmpty()) {
+            long waitNanos = timers.peek().when - System.nanoTime();
+            selected = waitNanos <= 0 ? selector.selectNow() : selector.select(Math.max(1, Math.ceilDiv(waitNanos, 1_000_000)));
+        } else {
+            selected = selector.select();
+        }
+        selects++;
+        if (selected > 0) {
+            Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+            while (keys.hasNext()) {
+                SelectionKey key = keys.next();
+                keys.remove();
+                ((Interest) key.attachment()).fire(key, ready);
+            }
+        }
+    }
+
+    private void run(Handle handle) {
+        if (handle.isCancelled()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            handle.callback.run();
+        } catch (Throwable e) {
+            try {
+                exceptionHandler.accept(e);
+            } catch (Throwable ignored) {
+                // a failing handler must not stop the loop either
+            }
+        }
+        long took = System.nanoTime() - started;
+        if (took > slowNanos) {
+            slowCallbacks++;
+            log.log(System.Logger.Level.WARNING, "slow callback {0} held the loop for {1} ms", handle.name,
+                    took / 1_000_000);
+            observer.slowCallback(handle.name, took);
+        }
+    }
+
+    private void recordLag(long lag) {
+        if (lag > maxLagNanos) {
+            maxLagNanos = lag;
+        }
+        if (lagCount == lagSamples.length && lagCount < (1 << 22)) {
+            lagSamples = Arrays.copyOf(lagSamples, lagCount * 2);
+        }
+        if (lagCount < lagSamples.length) {
+            lagSamples[lagCount++] = lag;
+        }
+    }
+
+    /** Runs passes until {@code future} is done, then returns its result (or throws its failure). */
+    public <T> T runUntilComplete(LoopFuture<T> future) throws Exception {
+        checkThread();
+        while (!future.isDone()) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("event loop interrupted");
+            }
+            runOnce();
+        }
+        return future.result();
+    }
+
+    /** Runs passes until {@link #stop()} is called on the loop thread (e.g. through execute). */
+    public void runForever() throws IOException, InterruptedException {
+        checkThread();
+        stopping = false;
+        while (!stopping) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("event loop interrupted");
+            }
+            runOnce();
+        }
+    }
+
+    public void stop() {
+        checkThread();
+        stopping = true;
+    }
+
+    /** Starts a coroutine as a task on this loop; it takes its first step in the next pass. */
+    public <T> Task<T> createTask(Coroutine<T> body) {
+        checkThread();
+        return new Task<>(this, body);
+    }
+
+    /** Runs blocking {@code work} on {@code executor}; its result comes back to the loop as a future. */
+    public <T> LoopFuture<T> runInExecutor(Executor executor, java.util.concurrent.Callable<T> work) {
+        checkThread();
+        LoopFuture<T> future = new LoopFuture<>(this);
+        executor.execute(() -> {
+            try {
+                T result = work.call();
+                execute(() -> future.trySetResult(result));
+            } catch (Throwable e) {
+                execute(() -> future.trySetException(e));
+            }
+        });
+        return future;
+    }
+
+    /** A future that completes (once) when {@code channel} is ready for {@code op}. */
+    public LoopFuture<Void> whenReady(SelectableChannel channel, int op) {
+        LoopFuture<Void> future = new LoopFuture<>(this);
+        watch(channel, op, () -> future.trySetResult(null), false);
+        return future;
+    }
+
+    /**
+     * Runs {@code callback} whenever {@code channel} is ready for {@code op} (persistent) or the next time only. A
+     * channel's callbacks are replaced per op.
+     */
+    public void watch(SelectableChannel channel, int op, Runnable callback, boolean persistent) {
+        checkThread();
+        SelectionKey key = channel.keyFor(selector);
+        try {
+            if (key == null || !key.isValid()) {
+                key = channel.register(selector, op, new Interest());
+            } else {
+                key.interestOps(key.interestOps() | op);
+            }
+        } catch (ClosedChannelException e) {
+            throw new IllegalStateException("channel is closed", e);
+        }
+        ((Interest) key.attachment()).set(op, callback, persistent);
+    }
+
+    /** Stops watching {@code channel} for {@code op}. */
+    public void unwatch(SelectableChannel channel, int op) {
+        checkThread();
+        SelectionKey key = channel.keyFor(selector);
+        if (key != null && key.isValid()) {
+            key.interestOps(key.interestOps() & ~op);
+            ((Interest) key.attachment()).set(op, null, false);
+        }
+    }
+
+    /** Closes {@code channel} and wakes whoever waits on it: their waits fail with ClosedChannelException. */
+    public void closeChannel(SelectableChannel channel) {
+        SelectionKey key = channel.keyFor(selector);
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        if (key != null) {
+            ((Interest) key.attachment()).fireAll(ready);
+        }
+    }
+
+    /** Closes every channel registered with this loop and the selector; pending callbacks never run. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (SelectionKey key : selector.keys()) {
+            try {
+                key.channel().close();
+            } catch (IOException ignored) {
+                // best effort: the selector closes next
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // nothing left to do
+        }
+        ready.clear();
+        timers.clear();
+        incoming.clear();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Channels registered with the selector now (for tests and leak checks). */
+    public int registeredChannels() {
+        return closed ? 0 : selector.keys().size();
+    }
+
+    public long iterations() {
+        return iterations;
+    }
+
+    public long selects() {
+        return selects;
+    }
+
+    public long slowCallbacks() {
+        return slowCallbacks;
+    }
+
+    public int peakReady() {
+        return peakReady;
+    }
+
+    public long maxLagNanos() {
+        return maxLagNanos;
+    }
+
+    /** How late due timers ran, one sample per pass that had one. Loop thread only. */
+    public long[] lagSamples() {
+        return Arrays.copyOf(lagSamples, lagCount);
+    }
+
+    /** The callbacks registered per operation of one channel; the selection key's attachment. Loop thread only. */
+    private static final class Interest {
+
+        private static final int[] OPS = {SelectionKey.OP_ACCEPT, SelectionKey.OP_CONNECT, SelectionKey.OP_READ,
+                SelectionKey.OP_WRITE};
+        private final Runnable[] callbacks = new Runnable[OPS.length];
+        private final boolean[] persistent = new boolean[OPS.length];
+
+        void set(int op, Runnable callback, boolean keep) {
+            for (int i = 0; i < OPS.length; i++) {
+                if ((op & OPS[i]) != 0) {
+                    callbacks[i] = callback;
+                    persistent[i] = keep;
+                }
+            }
+        }
+
+        void fire(SelectionKey key, ArrayDeque<Handle> ready) {
+            if (!key.isValid()) {
+                fireAll(ready);
+                return;
+            }
+            int readyOps = key.readyOps();
+            int interest = key.interestOps();
+            for (int i = 0; i < OPS.length; i++) {
+                if ((readyOps & OPS[i]) != 0 && callbacks[i] != null) {
+                    ready.add(new Handle(callbacks[i], "io"));
+                    if (!persistent[i]) {
+                        callbacks[i] = null;
+                        interest &= ~OPS[i];
+                    }
+                }
+            }
+            key.interestOps(interest);
+        }
+
+        /** The channel is gone: run every waiting callback once, so waiters see the closed channel. */
+        void fireAll(ArrayDeque<Handle> ready) {
+            for (int i = 0; i < OPS.length; i++) {
+                if (callbacks[i] != null) {
+                    ready.add(new Handle(callbacks[i], "io-closed"));
+                    callbacks[i] = null;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package concurrencylab.eventloop;
+
+/** Told what an {@link EventLoop} does, on the loop thread; metrics listen here, so the loop knows none. */
+public interface LoopObserver {
+
+    LoopObserver NONE = new LoopObserver() {
+    };
+
+    /** One pass of the loop ran {@code callbacks} callbacks; its first due timer ran {@code lagNanos} late. */
+    default void iteration(int callbacks, long lagNanos) {
+    }
+
+    /** A callback held the loop for {@code nanos}, more than the slow-callback threshold. */
+    default void slowCallback(String name, long nanos) {
+    }
+}
