@@ -20,7 +20,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule primitivesKnowNothingOfTheWebOrTheRunMachinery =
             noClasses().that().resideInAnyPackage("concurrencylab.workload..", "concurrencylab.sockets..",
-                            "concurrencylab.eventloop..")
+                            "concurrencylab.eventloop")
                     .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "concurrencylab.run..",
                             "concurrencylab.threads..", "jakarta.servlet..");
 
@@ -28,6 +28,12 @@ class ArchitectureTest {
     static final ArchRule experimentsReachRunsOnlyThroughTheirInterface =
             noClasses().that().resideInAPackage("concurrencylab.experiment..")
                     .should().dependOnClassesThat().resideInAnyPackage("concurrencylab.run..", "concurrencylab.threads..");
+
+    @ArchTest
+    static final ArchRule theEventLoopHasNoSpringInside =
+            noClasses().that().resideInAPackage("concurrencylab.eventloop")
+                    .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.micrometer..",
+                            "concurrencylab.experiment..", "concurrencylab.eventloop.experiment..");
 
     @ArchTest
     static final ArchRule theWorkerProcessCarriesNoSpring =

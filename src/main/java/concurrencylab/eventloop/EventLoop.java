@@ -164,7 +164,7 @@ public final class EventLoop implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             run(ready.poll());
         }
-        observer.iteration(count, Math.max(0, lag));
+        observer.iteration(count, lag);
     }
 
     private void select() throws IOException {

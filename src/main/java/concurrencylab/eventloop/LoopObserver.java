@@ -6,7 +6,7 @@ public interface LoopObserver {
     LoopObserver NONE = new LoopObserver() {
     };
 
-    /** One pass of the loop ran {@code callbacks} callbacks; its first due timer ran {@code lagNanos} late. */
+    /** One pass ran {@code callbacks} callbacks; its first due timer ran {@code lagNanos} late (-1: none was due). */
     default void iteration(int callbacks, long lagNanos) {
     }
 

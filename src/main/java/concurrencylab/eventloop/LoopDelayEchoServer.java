@@ -1,0 +1,113 @@
+package concurrencylab.eventloop;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The lab's delay-echo protocol (a 4-byte big-endian length, then the payload; each frame answered with the same
+ * frame after a delay) served by coroutines on one {@link EventLoop} of its own, on one thread: the "event-loop"
+ * server design of the sockets experiment. Bound to 127.0.0.1 on an ephemeral port.
+ *
+ * <p>States: RUNNING (its thread runs the loop) -> CLOSED on {@link #close()}, which stops the loop from outside
+ * through {@link EventLoop#execute}, waits for the thread to end, and leaves every channel and the selector closed.
+ */
+public final class LoopDelayEchoServer implements AutoCloseable {
+
+    private static final int MAX_PAYLOAD = 1 << 20;
+
+    private final Thread thread;
+    private final CountDownLatch started = new CountDownLatch(1);
+    /** Written by the server's thread before {@code started} opens; read after. */
+    private volatile EventLoop loop;
+    private volatile int port;
+    private volatile Exception failure;
+
+    private LoopDelayEchoServer(Duration delay, ThreadFactory threads) {
+        this.thread = threads.newThread(() -> serve(delay));
+    }
+
+    /** Starts the server on a thread from {@code threads} and waits until it listens. */
+    public static LoopDelayEchoServer start(Duration delay, ThreadFactory threads) throws IOException,
+            InterruptedException {
+        LoopDelayEchoServer server = new LoopDelayEchoServer(delay, threads);
+        server.thread.start();
+        server.started.await();
+        if (server.failure != null) {
+            server.close();
+            throw new IOException("event-loop echo server did not start", server.failure);
+        }
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void serve(Duration delay) {
+        try (EventLoop own = new EventLoop()) {
+            loop = own;
+            ServerSocketChannel listener = ServerSocketChannel.open();
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
+            listener.configureBlocking(false);
+            port = listener.socket().getLocalPort();
+            own.createTask(() -> {
+                while (true) {
+                    AsyncSocket client = AsyncSocket.accept(listener);
+                    own.createTask(() -> echo(client, delay));
+                }
+            });
+            started.countDown();
+            own.runForever();
+        } catch (InterruptedException e) {
+            // closed
+        } catch (Exception e) {
+            failure = e;
+        } finally {
+            started.countDown();
+        }
+    }
+
+    private static Void echo(AsyncSocket client, Duration delay) throws Exception {
+        try (client) {
+            ByteBuffer header = ByteBuffer.allocate(4);
+            while (true) {
+                header.clear();
+                int first = client.recv(header);
+                if (first < 0) {
+                    return null; // the client is done
+                }
+                client.recvExactly(header);
+                int length = header.flip().getInt(0);
+                if (length < 0 || length > MAX_PAYLOAD) {
+                    return null;
+                }
+                ByteBuffer frame = ByteBuffer.allocate(4 + length).putInt(length);
+                client.recvExactly(frame);
+                if (!delay.isZero()) {
+                    Async.sleep(delay);
+                }
+                client.sendAll(frame.flip());
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        EventLoop running = loop;
+        if (running != null && !running.isClosed()) {
+            running.execute(running::stop);
+        }
+        thread.join(TimeUnit.SECONDS.toMillis(5));
+        if (thread.isAlive()) {
+            thread.interrupt();
+            thread.join(TimeUnit.SECONDS.toMillis(2));
+        }
+    }
+}

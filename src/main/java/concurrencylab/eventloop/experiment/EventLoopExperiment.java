@@ -1,0 +1,228 @@
+package concurrencylab.eventloop.experiment;
+
+import concurrencylab.eventloop.Async;
+import concurrencylab.eventloop.AsyncSocket;
+import concurrencylab.eventloop.EventLoop;
+import concurrencylab.eventloop.LoopFuture;
+import concurrencylab.experiment.Claim;
+import concurrencylab.experiment.Experiment;
+import concurrencylab.experiment.ExperimentResult;
+import concurrencylab.experiment.LatencyStats;
+import concurrencylab.experiment.Measured;
+import concurrencylab.experiment.Numbers;
+import concurrencylab.experiment.Pools;
+import concurrencylab.experiment.RunContext;
+import concurrencylab.experiment.RunTags;
+import concurrencylab.experiment.Stopwatch;
+import concurrencylab.experiment.Verdict;
+import concurrencylab.sockets.DelayEchoServer;
+import concurrencylab.sockets.ServerDesign;
+import concurrencylab.sockets.SocketMetrics;
+import concurrencylab.workload.CpuWork;
+import concurrencylab.workload.TickHook;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.stereotype.Component;
+
+/** Client coroutines on one event-loop thread talk to the lab's delay-echo server, sleep, or get blocked. */
+@Component
+class EventLoopExperiment implements Experiment<EventLoopParams> {
+
+    /** A timer due this often keeps the loop's lag measured even when only sockets are busy. */
+    private static final Duration HEARTBEAT = Duration.ofMillis(5);
+
+    private final CpuWork cpu;
+    private final SocketMetrics socketMetrics;
+    private final EventLoopMetrics metrics;
+
+    EventLoopExperiment(CpuWork cpu, SocketMetrics socketMetrics, EventLoopMetrics metrics) {
+        this.cpu = cpu;
+        this.socketMetrics = socketMetrics;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public String kind() {
+        return "event-loop";
+    }
+
+    @Override
+    public String title() {
+        return "Event loop: a thousand socket clients as coroutines on one thread";
+    }
+
+    @Override
+    public String summary() {
+        return "Runs every client as a coroutine on the lab's own event loop, one thread with a Selector, as asyncio "
+                + "does: a coroutine that waits for its socket is parked while the OS watches the socket, and the "
+                + "loop runs whoever is ready. 1,000 clients that each wait 4 x 50 ms for the server finish in about "
+                + "0.2 s on that one thread. mode=blocking adds one coroutine that computes without ever suspending: "
+                + "everyone else waits for it; offload=true hands it to a thread pool instead. Compare with the "
+                + "sockets experiment on the same load.";
+    }
+
+    @Override
+    public List<Claim> claims() {
+        return List.of(Claim.C11, Claim.C6, Claim.C13);
+    }
+
+    @Override
+    public Class<EventLoopParams> paramsType() {
+        return EventLoopParams.class;
+    }
+
+    @Override
+    public RunTags tags(EventLoopParams p) {
+        return new RunTags("event-loop-" + p.mode().tag() + (p.mode() == EventLoopMode.BLOCKING && p.offload()
+                ? "-offload" : ""), p.mode() == EventLoopMode.SLEEP ? "sleep" : "socket");
+    }
+
+    /** What the client coroutines record; touched on the loop thread only. */
+    private static final class Tally {
+        final Set<Thread> threads = new HashSet<>();
+        final long[] latencies;
+        int count;
+        long sent;
+        long received;
+
+        Tally(int requests) {
+            latencies = new long[requests];
+        }
+
+        void request(long nanos) {
+            latencies[count++] = nanos;
+        }
+    }
+
+    @Override
+    public ExperimentResult run(EventLoopParams p, RunContext context) throws Exception {
+        int requests = p.clients() * p.requestsPerClient();
+        context.setTotal(requests);
+        Duration delay = Duration.ofMillis(p.serverDelayMs());
+        boolean sockets = p.mode() != EventLoopMode.SLEEP;
+        boolean offload = p.mode() == EventLoopMode.BLOCKING && p.offload();
+        ExecutorService pool = offload ? Executors.newSingleThreadExecutor(context.platformThreads("offload")) : null;
+        Tally tally = new Tally(requests);
+        Measured measured;
+        EventLoop loop = new EventLoop(EventLoop.DEFAULT_SLOW_CALLBACK, metrics.observer(kind()));
+        try (loop; DelayEchoServer server = sockets ? DelayEchoServer.start(ServerDesign.VIRTUAL_THREAD_PER_CONNECTION,
+                delay) : null) {
+            if (server != null) {
+                context.onStop(server::close);
+            }
+            context.onStop(loop::wakeup); // the stop also interrupts this thread; the select returns at once
+            InetSocketAddress address = server == null ? null
+                    : new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
+            byte[] payload = new byte[p.payloadBytes()];
+            Arrays.fill(payload, (byte) 'x');
+            List<LoopFuture<Void>> all = new ArrayList<>(p.clients() + 1);
+            Stopwatch stopwatch = Stopwatch.start();
+            for (int c = 0; c < p.clients(); c++) {
+                all.add(loop.createTask(() -> sockets ? echoClient(address, payload, p.requestsPerClient(), tally,
+                        context) : sleeper(delay, p.requestsPerClient(), tally, context)));
+            }
+            if (p.mode() == EventLoopMode.BLOCKING) {
+                all.add(loop.createTask(() -> blocker(loop, delay, Duration.ofMillis(p.blockMillis()), pool)));
+            }
+            boolean[] done = {false};
+            heartbeat(loop, done);
+            try {
+                loop.runUntilComplete(Async.gather(loop, all));
+            } finally {
+                done[0] = true;
+            }
+            measured = stopwatch.stop();
+        } finally {
+            if (pool != null) {
+                Pools.shutdownNow(pool);
+            }
+        }
+        socketMetrics.record(tally.sent, tally.received);
+        return result(p, loop, tally, measured);
+    }
+
+    private static Void echoClient(InetSocketAddress address, byte[] payload, int requests, Tally tally,
+            RunContext context) throws Exception {
+        tally.threads.add(Thread.currentThread());
+        try (AsyncSocket socket = AsyncSocket.connect(address)) {
+            ByteBuffer request = ByteBuffer.allocate(4 + payload.length).putInt(payload.length).put(payload).flip();
+            ByteBuffer answer = ByteBuffer.allocate(request.capacity());
+            for (int r = 0; r < requests; r++) {
+                request.rewind();
+                answer.clear();
+                long start = System.nanoTime();
+                socket.sendAll(request);
+                socket.recvExactly(answer);
+                tally.request(System.nanoTime() - start);
+                tally.sent += request.capacity();
+                tally.received += answer.capacity();
+                context.advance();
+            }
+        }
+        return null;
+    }
+
+    private static Void sleeper(Duration delay, int sleeps, Tally tally, RunContext context) throws Exception {
+        tally.threads.add(Thread.currentThread());
+        for (int r = 0; r < sleeps; r++) {
+            long start = System.nanoTime();
+            Async.sleep(delay);
+            tally.request(System.nanoTime() - start);
+            context.advance();
+        }
+        return null;
+    }
+
+    /** Waits until requests are in flight, then computes: on the loop itself, or on the pool when offloading. */
+    private Void blocker(EventLoop loop, Duration delay, Duration work, ExecutorService pool) throws Exception {
+        Async.sleep(delay.isZero() ? Duration.ofMillis(1) : delay.dividedBy(2));
+        if (pool != null) {
+            Async.await(loop.runInExecutor(pool, () -> {
+                cpu.run(work, TickHook.INTERRUPTIBLE);
+                return null;
+            }));
+        } else {
+            cpu.run(work, TickHook.INTERRUPTIBLE); // never suspends: the whole loop waits
+        }
+        return null;
+    }
+
+    private static void heartbeat(EventLoop loop, boolean[] done) {
+        loop.callLater(HEARTBEAT, () -> {
+            if (!done[0]) {
+                heartbeat(loop, done);
+            }
+        });
+    }
+
+    private static ExperimentResult result(EventLoopParams p, EventLoop loop, Tally tally, Measured measured) {
+        long[] lags = loop.lagSamples();
+        LatencyStats lag = LatencyStats.ofNanos(lags);
+        LatencyStats latency = LatencyStats.ofNanos(Arrays.copyOf(tally.latencies, tally.count));
+        boolean blocking = p.mode() == EventLoopMode.BLOCKING;
+        long slowed = Arrays.stream(tally.latencies, 0, tally.count)
+                .filter(n -> n > (p.serverDelayMs() + p.blockMillis() / 2.0) * 1e6).count();
+        var details = new EventLoopDetails(p.mode().tag(), p.clients(), p.requestsPerClient(), p.payloadBytes(),
+                p.serverDelayMs(), tally.threads.size(), loop.iterations(), loop.selects(),
+                Numbers.round(loop.maxLagNanos() / 1e6, 3), lag.p99Ms(), loop.peakReady(), loop.slowCallbacks(),
+                tally.count, Numbers.round(tally.count / measured.wallSeconds(), 1), tally.sent, tally.received,
+                latency, Numbers.round(p.requestsPerClient() * p.serverDelayMs() / 1000.0, 3),
+                blocking ? p.blockMillis() : null, blocking ? p.offload() : null, blocking ? slowed : null);
+        List<Verdict> verdicts = switch (p.mode()) {
+            case ECHO -> List.of(LoopVerdicts.oneThreadServesAll(measured, details),
+                    LoopVerdicts.waitsOverlap(measured, details));
+            case SLEEP -> List.of(LoopVerdicts.waitsOverlap(measured, details));
+            case BLOCKING -> List.of(LoopVerdicts.blockingStallsOthers(details));
+        };
+        return ExperimentResult.of(measured, null, 1, latency, verdicts, details);
+    }
+}

@@ -1,0 +1,205 @@
+package concurrencylab.eventloop.experiment;
+
+import concurrencylab.eventloop.LoopDelayEchoServer;
+import concurrencylab.experiment.Claim;
+import concurrencylab.experiment.Experiment;
+import concurrencylab.experiment.ExperimentResult;
+import concurrencylab.experiment.LatencyStats;
+import concurrencylab.experiment.Measured;
+import concurrencylab.experiment.Numbers;
+import concurrencylab.experiment.Pools;
+import concurrencylab.experiment.RunContext;
+import concurrencylab.experiment.RunTags;
+import concurrencylab.experiment.Stopwatch;
+import concurrencylab.experiment.TaskBatch;
+import concurrencylab.experiment.Verdict;
+import concurrencylab.sockets.DelayEchoServer;
+import concurrencylab.sockets.EchoFrames;
+import concurrencylab.sockets.SocketMetrics;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+
+/**
+ * The same client load as the event-loop experiment, over blocking sockets, one client thread per connection,
+ * against each server design in turn: the road from a blocking server to a selector.
+ */
+@Component
+class SocketsExperiment implements Experiment<SocketsParams> {
+
+    private final SocketMetrics socketMetrics;
+
+    SocketsExperiment(SocketMetrics socketMetrics) {
+        this.socketMetrics = socketMetrics;
+    }
+
+    @Override
+    public String kind() {
+        return "sockets";
+    }
+
+    @Override
+    public String title() {
+        return "Sockets: blocking clients against four server designs";
+    }
+
+    @Override
+    public String summary() {
+        return "Each client is a thread with a blocking socket: it writes its request and waits for the server's "
+                + "answer. The server is one of four designs, all on loopback: blocking (one connection at a time, so "
+                + "later clients wait their turn), a thread per connection, a virtual thread per connection, or the "
+                + "lab's event loop (one thread, a Selector). Meant to be compared with the event-loop experiment on "
+                + "the same load, e.g. {\"clients\": 50} on both.";
+    }
+
+    @Override
+    public List<Claim> claims() {
+        return List.of(Claim.C10, Claim.C14);
+    }
+
+    @Override
+    public Class<SocketsParams> paramsType() {
+        return SocketsParams.class;
+    }
+
+    @Override
+    public RunTags tags(SocketsParams p) {
+        return new RunTags(p.server().tag() + "-server-" + p.threads().name().toLowerCase(Locale.ROOT) + "-clients",
+                "socket");
+    }
+
+    @Override
+    public ExperimentResult run(SocketsParams p, RunContext context) throws Exception {
+        Duration delay = Duration.ofMillis(p.serverDelayMs());
+        context.setTotal((long) p.clients() * p.requestsPerClient());
+        int frameBytes = EchoFrames.HEADER_BYTES + p.payloadBytes();
+        byte[] payload = new byte[p.payloadBytes()];
+        Arrays.fill(payload, (byte) 'x');
+        long[] latencies = new long[p.clients() * p.requestsPerClient()];
+        long[] firstAnswer = new long[p.clients()];
+        AtomicLong sent = new AtomicLong();
+        AtomicLong echoed = new AtomicLong();
+        Set<Socket> open = ConcurrentHashMap.newKeySet();
+        context.onStop(() -> open.forEach(SocketsExperiment::closeQuietly));
+        Measured measured;
+        try (AutoCloseable server = startServer(p.server(), delay, context)) {
+            int port = server instanceof DelayEchoServer threaded ? threaded.port()
+                    : ((LoopDelayEchoServer) server).port();
+            ExecutorService clients = Executors.newThreadPerTaskExecutor(p.threads() == ClientThreads.PLATFORM
+                    ? context.platformThreads("client")
+                    : Thread.ofVirtual().name("lab-run-" + context.runId().substring(0, 8) + "-client-", 1).factory());
+            context.onStop(clients::shutdownNow);
+            long start = System.nanoTime();
+            Stopwatch stopwatch = Stopwatch.start();
+            try {
+                TaskBatch.runConcurrently(clients, p.clients(), client -> {
+                    try (Socket socket = new Socket()) {
+                        open.add(socket);
+                        socket.setTcpNoDelay(true);
+                        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
+                        var out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+                        var in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+                        for (int r = 0; r < p.requestsPerClient(); r++) {
+                            long sentAt = System.nanoTime();
+                            EchoFrames.write(out, payload);
+                            sent.addAndGet(frameBytes);
+                            byte[] answer = EchoFrames.read(in);
+                            if (answer == null) {
+                                throw new EOFException("the server closed the connection of client " + client);
+                            }
+                            long now = System.nanoTime();
+                            echoed.addAndGet(EchoFrames.HEADER_BYTES + answer.length);
+                            latencies[client * p.requestsPerClient() + r] = now - sentAt;
+                            if (r == 0) {
+                                firstAnswer[client] = now - start;
+                            }
+                            context.advance();
+                        }
+                    } finally {
+                        open.removeIf(Socket::isClosed);
+                    }
+                }, context);
+            } finally {
+                Pools.shutdownNow(clients);
+            }
+            measured = stopwatch.stop();
+        }
+        socketMetrics.record(sent.get(), echoed.get());
+        var details = new SocketsDetails(p.server().tag(), p.threads().name().toLowerCase(Locale.ROOT), p.clients(),
+                p.requestsPerClient(), p.payloadBytes(), p.serverDelayMs(), latencies.length,
+                Numbers.round(latencies.length / measured.wallSeconds(), 1), sent.get(), echoed.get(),
+                LatencyStats.ofNanos(latencies), LatencyStats.ofNanos(firstAnswer),
+                Numbers.round(p.requestsPerClient() * p.serverDelayMs() / 1000.0, 3));
+        return ExperimentResult.of(measured, null, p.clients(), details.requestLatency(),
+                List.of(bytesMakeTheRoundTrip(details), servedTogether(p, details)), details);
+    }
+
+    private static AutoCloseable startServer(SocketServer server, Duration delay, RunContext context)
+            throws IOException, InterruptedException {
+        if (server == SocketServer.EVENT_LOOP) {
+            LoopDelayEchoServer loop = LoopDelayEchoServer.start(delay, context.platformThreads("server-loop"));
+            context.onStop(() -> closeQuietly(loop));
+            return loop;
+        }
+        DelayEchoServer threaded = DelayEchoServer.start(server.design, delay);
+        context.onStop(threaded::close);
+        return threaded;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // stopping anyway
+        }
+    }
+
+    /** C10: every byte a client sent came back, and a client waited about the server's delay for each answer. */
+    private static Verdict bytesMakeTheRoundTrip(SocketsDetails d) {
+        double p50 = d.requestLatency().p50Ms();
+        boolean confirmed = d.bytesSent() == d.bytesEchoed() && d.bytesSent() > 0 && p50 >= d.serverDelayMs() * 0.9
+                && p50 <= d.serverDelayMs() * 3 + 20;
+        return Verdict.of(Claim.C10, confirmed, String.format(Locale.ROOT,
+                "%d clients sent %,d bytes and read %,d back; a request waited %.1f ms for its answer at the median "
+                        + "against a %d ms server delay (counted as shown from 0.9x to 3x + 20 ms)",
+                d.clients(), d.bytesSent(), d.bytesEchoed(), p50, d.serverDelayMs()));
+    }
+
+    /** C14: a blocking server makes later clients wait their turn; every other design serves them together. */
+    private static Verdict servedTogether(SocketsParams p, SocketsDetails d) {
+        double lastFirst = d.firstAnswerWait().maxMs();
+        double oneClient = (double) p.requestsPerClient() * p.serverDelayMs();
+        if (p.clients() < 2 || p.serverDelayMs() == 0) {
+            return Verdict.of(Claim.C14, false, "needs 2 or more clients and a server delay to show who waits for whom");
+        }
+        if (p.server() == SocketServer.BLOCKING) {
+            double expected = (p.clients() - 1) * oneClient;
+            return Verdict.of(Claim.C14, lastFirst >= 0.5 * expected, String.format(Locale.ROOT,
+                    "the blocking server served one connection at a time: half the clients waited %.1f ms or more for "
+                            + "their first answer, the last %.1f ms, about (clients - 1) x requests x delay = %.0f ms "
+                            + "(counted as shown from half of it); %.2f s if it had served them together",
+                    d.firstAnswerWait().p50Ms(), lastFirst, expected, d.idealSeconds()));
+        }
+        double most = 3 * p.serverDelayMs() + 100;
+        return Verdict.of(Claim.C14, lastFirst <= most, String.format(Locale.ROOT,
+                "the %s server served all %d clients together: the last client's first answer came after %.1f ms "
+                        + "(counted as shown up to %.0f ms); a blocking server would have made it wait about %.0f ms",
+                p.server().tag(), p.clients(), lastFirst, most, (p.clients() - 1) * oneClient));
+    }
+}
