@@ -66,6 +66,21 @@ public final class Leaks {
         }
     }
 
+    /** What each open file descriptor points at (socket:[inode], a file path, anon_inode:[eventpoll], ...). */
+    public static List<String> openFileDescriptorTargets() {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString();
+                } catch (IOException gone) {
+                    return "gone";
+                }
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static int platformThreads() {
         return ManagementFactory.getThreadMXBean().getThreadCount();
     }

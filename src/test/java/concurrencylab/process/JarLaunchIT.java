@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 class JarLaunchIT {
 
     @Test
-    void workersStartUnderJavaDashJarAndDieWithTheService() throws Exception {
+    void workersAndCoroutinesWorkUnderJavaDashJarAndWorkersDieWithTheService() throws Exception {
         Path jar = Path.of(System.getProperty("lab.jar", "target/concurrency-lab-0.1.0-SNAPSHOT.jar"));
         assertThat(jar).exists();
         int port = freePort();
@@ -37,6 +37,10 @@ class JarLaunchIT {
 
             assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
             assertThat(run.get("result").get("details").get("workers")).hasSize(2);
+            // The event loop's coroutines need jdk.internal.vm, exported by the jar's manifest.
+            JsonNode loop = lab.runToEnd("event-loop", """
+                    {"clients": 20, "requestsPerClient": 1, "serverDelayMs": 10}""");
+            assertThat(loop.get("status").asString()).as(loop.toString()).isEqualTo("SUCCEEDED");
 
             // Stop the service in the middle of a run: it takes its workers down with it.
             assertThat(lab.post("/api/experiments/processes", """
