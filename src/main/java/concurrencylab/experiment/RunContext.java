@@ -36,6 +36,13 @@ public interface RunContext {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
+    /** How long to wait for something: {@code cap}, or the time left if that is shorter; at least 1 ms. */
+    default Duration waitAtMost(Duration cap) {
+        Duration left = remaining();
+        Duration shorter = cap.compareTo(left) <= 0 ? cap : left;
+        return shorter.isZero() ? Duration.ofMillis(1) : shorter;
+    }
+
     /**
      * Registers an action to run once when a stop is requested (cancel, deadline or shutdown), on the thread
      * that requests it: close what a blocked task waits on, shut a pool down. Runs at once if a stop was

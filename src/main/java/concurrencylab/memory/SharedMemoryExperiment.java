@@ -43,6 +43,8 @@ class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
     private final Workers processes;
     /** The latest lost-update count per mode, read by the gauges; written by runner threads. */
     private final Map<CounterMode, AtomicLong> lostUpdates = new EnumMap<>(CounterMode.class);
+    /** The service's own counter, which processes mode leaves alone: the children cannot reach it. */
+    private final AtomicLong parentCounter = new AtomicLong();
 
     SharedMemoryExperiment(Workers processes, MeterRegistry registry) {
         this.processes = processes;
@@ -135,9 +137,6 @@ class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
                 Numbers.round(100.0 * lost / expected, 2), null, null);
     }
 
-    /** The service's own counter, which processes mode never touches: the children cannot reach it. */
-    private final AtomicLong parentCounter = new AtomicLong();
-
     private SharedMemoryDetails inProcesses(SharedMemoryParams p, long expected, RunContext context) throws Exception {
         long parentBefore = parentCounter.get();
         List<ChildCount> children = new ArrayList<>();
@@ -149,7 +148,7 @@ class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
                         p.increments(), "fault", "none"));
             }
             while (children.size() < p.workers()) {
-                Event event = group.next(minimum(Duration.ofSeconds(60), context.remaining()), "to count");
+                Event event = group.next(context.waitAtMost(Duration.ofSeconds(60)), "to count");
                 if (event.message().verb().equals(WorkerProtocol.RESULT)) {
                     children.add(new ChildCount(event.message().longField("pid"), event.message().longField("count")));
                     context.advance();
@@ -159,10 +158,5 @@ class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
         long sum = children.stream().mapToLong(ChildCount::count).sum();
         return new SharedMemoryDetails(p.mode().tag(), p.workers(), p.increments(), expected, sum, 0, 0,
                 parentCounter.get() - parentBefore, children);
-    }
-
-    private static Duration minimum(Duration a, Duration b) {
-        Duration smaller = a.compareTo(b) <= 0 ? a : b;
-        return smaller.isZero() ? Duration.ofMillis(1) : smaller;
     }
 }

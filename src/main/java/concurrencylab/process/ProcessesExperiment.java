@@ -108,7 +108,7 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
             Message[] results = new Message[count];
             Duration silence = taskTime.multipliedBy((long) share[0] * count).plus(SILENCE_GRACE);
             for (int answered = 0; answered < count; ) {
-                Event event = group.next(min(silence, context.remaining()), "to finish their work");
+                Event event = group.next(context.waitAtMost(silence), "to finish their work");
                 int i = event.worker().index() - 1;
                 switch (event.message().verb()) {
                     case WorkerProtocol.STARTED -> startedAt[i] = System.nanoTime() - sentAt;
@@ -169,11 +169,6 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
             share[i] = tasks / workers + (i < tasks % workers ? 1 : 0);
         }
         return share;
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        Duration smaller = a.compareTo(b) <= 0 ? a : b;
-        return smaller.isZero() ? Duration.ofMillis(1) : smaller;
     }
 
     private static ExperimentResult result(ProcessesParams p, int count, Measured measured, Baseline baseline,

@@ -92,6 +92,10 @@ class EventLoopExperimentTest extends LabHttpTest {
                 {"clients": 1000, "threads": "platform"}""").status()).isEqualTo(400);
         assertThat(lab.post("/api/experiments/sockets", """
                 {"server": "nginx"}""").status()).isEqualTo(400);
+        LabClient.Answer tooMany = lab.post("/api/experiments/event-loop", """
+                {"mode": "sleep", "clients": 100000, "requestsPerClient": 1000}""");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.json().get("errors").get(0).get("allowed").asString()).isEqualTo("1..10");
     }
 
     @Test

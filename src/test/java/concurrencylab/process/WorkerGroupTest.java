@@ -35,14 +35,6 @@ class WorkerGroupTest {
                 "roundsPerMs", 1000, "gil", true, "switchMicros", 5000, "increments", 1000, "fault", fault);
     }
 
-    private static void assertNoChildrenWithin(Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (ProcessHandle.current().children().findAny().isPresent() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(ProcessHandle.current().children().map(ProcessHandle::pid).toList()).as("child processes").isEmpty();
-    }
-
     @Test
     void aWorkerStartsFromASmallSpringFreeJarAndAnswersInTheProtocol() throws Exception {
         assertThat(workers.startup()).contains("AppCDS");
@@ -68,7 +60,7 @@ class WorkerGroupTest {
                     .allMatch(name -> !name.contains("Experiment") && !name.contains("Controller"))
                     .hasSizeLessThan(30);
         }
-        assertNoChildrenWithin(Duration.ofSeconds(2));
+        ProcessesExperimentTest.assertNoChildProcessesWithin(Duration.ofSeconds(2));
     }
 
     @Test
@@ -82,7 +74,7 @@ class WorkerGroupTest {
                     .hasMessageContaining("worker 2 (pid " + second.pid() + ")")
                     .hasMessageContaining("exited with code 1");
         }
-        assertNoChildrenWithin(Duration.ofSeconds(2));
+        ProcessesExperimentTest.assertNoChildProcessesWithin(Duration.ofSeconds(2));
     }
 
     @Test
@@ -94,7 +86,7 @@ class WorkerGroupTest {
                     .isInstanceOf(WorkerFailure.class).hasMessageContaining("no worker said anything for 500 ms")
                     .hasMessageContaining("worker 1 (pid");
         }
-        assertNoChildrenWithin(Duration.ofSeconds(2));
+        ProcessesExperimentTest.assertNoChildProcessesWithin(Duration.ofSeconds(2));
     }
 
     @Test
@@ -106,7 +98,7 @@ class WorkerGroupTest {
                     .isInstanceOf(WorkerFailure.class).hasMessageContaining("worker 1 (pid")
                     .hasMessageContaining("not the protocol: 'Segmentation fault");
         }
-        assertNoChildrenWithin(Duration.ofSeconds(2));
+        ProcessesExperimentTest.assertNoChildProcessesWithin(Duration.ofSeconds(2));
     }
 
     @Test

@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Experiments")
 class EventLoopController {
 
+    /** Requests one run may make in all. */
+    static final long MAX_REQUESTS = 1_000_000;
+
     private final RunLauncher launcher;
     private final EventLoopExperiment experiment;
     private final LabLimits limits;
@@ -38,6 +41,11 @@ class EventLoopController {
             throw new BadParameterException("clients", p.clients(), "1.." + limits.maxOpenConnections(),
                     "with sockets (mode echo or blocking) at most lab.limits.max-open-connections = "
                             + limits.maxOpenConnections() + " clients; mode sleep takes up to " + limits.maxTasks());
+        }
+        if ((long) p.clients() * p.requestsPerClient() > MAX_REQUESTS) {
+            throw new BadParameterException("requestsPerClient", p.requestsPerClient(),
+                    "1.." + Math.max(1, MAX_REQUESTS / p.clients()), "clients x requestsPerClient may be at most "
+                            + MAX_REQUESTS + " (every request's latency is kept for the percentiles)");
         }
         return launcher.launch(experiment, params, options);
     }

@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Experiments")
 class SocketsController {
 
+    /** Requests one run may make in all. */
+    static final long MAX_REQUESTS = 1_000_000;
+
     private final RunLauncher launcher;
     private final SocketsExperiment experiment;
     private final LabLimits limits;
@@ -40,6 +43,11 @@ class SocketsController {
             throw new BadParameterException("clients", p.clients(), "1.." + most, "at most " + most + " clients with "
                     + p.threads().name().toLowerCase(java.util.Locale.ROOT) + " client threads (lab.limits.max-threads "
                     + "bounds platform threads, lab.limits.max-open-connections every connection)");
+        }
+        if ((long) p.clients() * p.requestsPerClient() > MAX_REQUESTS) {
+            throw new BadParameterException("requestsPerClient", p.requestsPerClient(),
+                    "1.." + Math.max(1, MAX_REQUESTS / p.clients()), "clients x requestsPerClient may be at most "
+                            + MAX_REQUESTS + " (every request's latency is kept for the percentiles)");
         }
         return launcher.launch(experiment, params, options);
     }
