@@ -99,6 +99,19 @@ class EventLoopExperimentTest extends LabHttpTest {
     }
 
     @Test
+    void aCancelledSocketsRunUnblocksItsClientThreadsAndLeavesNoneBehind() throws InterruptedException {
+        for (String server : new String[] {"blocking", "event-loop"}) {
+            String id = lab.post("/api/experiments/sockets", """
+                    {"clients": 20, "requestsPerClient": 4, "serverDelayMs": 500, "server": "%s"}""".formatted(server))
+                    .json().get("id").asString();
+            Thread.sleep(700); // client threads blocked reading their answers (or waiting their turn)
+
+            assertThat(lab.delete("/api/runs/" + id).json().get("status").asString()).as(server).isEqualTo("CANCELLED");
+            assertThat(Leaks.awaitNoRunThreads(Duration.ofSeconds(3))).as(server).isEmpty();
+        }
+    }
+
+    @Test
     void aCancelledLoopRunLeavesNoThreadSocketOrServerBehind() throws InterruptedException {
         // One finished run first, so classes, jars and service threads that load lazily are there already.
         lab.runToEnd("event-loop", """

@@ -52,7 +52,8 @@ class GilExperimentTest extends LabHttpTest {
                 {"tasks": 4, "threads": 4, "workload": "socket", "taskMillis": 100, "baseline": false}""")
                 .get("result");
 
-        assertThat(result.get("wallSeconds").asDouble()).as("four 100 ms waits, overlapped").isLessThan(0.3);
+        assertThat(result.get("wallSeconds").asDouble()).as("four 100 ms waits, overlapped: well under 4 x 100 ms")
+                .isLessThan(0.6 * 4 * 0.1);
         assertThat(result.get("verdicts").get(0).get("confirmed").asBoolean()).isTrue();
     }
 
