@@ -100,7 +100,7 @@ public final class EventLoop implements AutoCloseable {
     /** Runs {@code callback} in the next pass, after the callbacks scheduled before it. */
     public Handle callSoon(Runnable callback) {
         checkThread();
-        Handle handle = new Handle(callback, callback.getClass().getSimpleName());
+        Handle handle = new Handle(callback);
         ready.add(handle);
         return handle;
     }
@@ -112,14 +112,14 @@ public final class EventLoop implements AutoCloseable {
     /** Runs {@code callback} once {@link System#nanoTime()} reaches {@code when}. */
     public TimerHandle callAt(long when, Runnable callback) {
         checkThread();
-        TimerHandle timer = new TimerHandle(when, timerSequence++, callback, callback.getClass().getSimpleName());
+        TimerHandle timer = new TimerHandle(when, timerSequence++, callback);
         timers.add(timer);
         return timer;
     }
 
     /** Thread-safe: runs {@code callback} on the loop thread in its next pass, waking the selector if needed. */
     public void execute(Runnable callback) {
-        incoming.add(new Handle(callback, callback.getClass().getSimpleName()));
+        incoming.add(new Handle(callback));
         if (!inLoopThread()) {
             wakeup();
         }
@@ -206,9 +206,9 @@ public final class EventLoop implements AutoCloseable {
         long took = System.nanoTime() - started;
         if (took > slowNanos) {
             slowCallbacks++;
-            log.log(System.Logger.Level.WARNING, "slow callback {0} held the loop for {1} ms", handle.name,
+            log.log(System.Logger.Level.WARNING, "slow callback {0} held the loop for {1} ms", handle.name(),
                     took / 1_000_000);
-            observer.slowCallback(handle.name, took);
+            observer.slowCallback(handle.name(), took);
         }
     }
 

@@ -7,12 +7,22 @@ package concurrencylab.eventloop;
 public class Handle {
 
     final Runnable callback;
-    final String name;
+    /** A fixed name, or null: then the callback's class names it, worked out only when someone asks. */
+    private final String name;
     private volatile boolean cancelled;
+
+    Handle(Runnable callback) {
+        this(callback, null);
+    }
 
     Handle(Runnable callback, String name) {
         this.callback = callback;
         this.name = name;
+    }
+
+    /** What to call this callback in a warning; computed when asked, never on the loop's hot path. */
+    String name() {
+        return name != null ? name : callback.getClass().getName();
     }
 
     /** The callback will not run (if it has not run yet). */
@@ -26,6 +36,6 @@ public class Handle {
 
     @Override
     public String toString() {
-        return name;
+        return name();
     }
 }

@@ -6,8 +6,8 @@ public final class TimerHandle extends Handle implements Comparable<TimerHandle>
     final long when;
     private final long sequence;
 
-    TimerHandle(long when, long sequence, Runnable callback, String name) {
-        super(callback, name);
+    TimerHandle(long when, long sequence, Runnable callback) {
+        super(callback);
         this.when = when;
         this.sequence = sequence;
     }

@@ -19,6 +19,7 @@ public record ConvoyParams(
         ioOps = ioOps != null ? ioOps : 200;
         ioMillis = ioMillis != null ? ioMillis : 0.1;
         cpuThreads = cpuThreads != null ? cpuThreads : 1;
-        switchIntervalMs = switchIntervalMs != null ? switchIntervalMs : 5.0;
+        switchIntervalMs = switchIntervalMs != null ? switchIntervalMs
+                : GlobalInterpreterLock.DEFAULT_SWITCH_INTERVAL.toNanos() / 1e6;
     }
 }

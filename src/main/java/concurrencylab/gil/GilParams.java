@@ -28,7 +28,8 @@ public record GilParams(
         workload = workload != null ? workload : GilWorkload.CPU;
         taskMillis = taskMillis != null ? taskMillis : 250;
         gil = gil != null ? gil : true;
-        switchIntervalMs = switchIntervalMs != null ? switchIntervalMs : 5.0;
+        switchIntervalMs = switchIntervalMs != null ? switchIntervalMs
+                : GlobalInterpreterLock.DEFAULT_SWITCH_INTERVAL.toNanos() / 1e6;
         baseline = baseline != null ? baseline : true;
     }
 }

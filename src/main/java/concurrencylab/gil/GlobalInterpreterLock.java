@@ -83,10 +83,6 @@ public final class GlobalInterpreterLock {
         this.observer = observer;
     }
 
-    public Duration switchInterval() {
-        return Duration.ofNanos(intervalNanos);
-    }
-
     /** Takes the lock, waiting as long as it takes; asks the holder to drop it after each switch interval. */
     public void acquire() throws InterruptedException {
         Thread me = Thread.currentThread();

@@ -13,6 +13,7 @@ import concurrencylab.experiment.RunTags;
 import concurrencylab.experiment.Stopwatch;
 import concurrencylab.experiment.TaskBatch;
 import concurrencylab.experiment.Verdict;
+import concurrencylab.gil.GlobalInterpreterLock;
 import concurrencylab.process.ProcessesDetails.WorkerReport;
 import concurrencylab.process.WorkerGroup.Event;
 import concurrencylab.process.WorkerGroup.Worker;
@@ -31,7 +32,7 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
 
     /** How long a worker may stay silent beyond the longest its work could take when time-sliced. */
     private static final Duration SILENCE_GRACE = Duration.ofSeconds(30);
-    private static final long SWITCH_MICROS = 5_000;
+    private static final long SWITCH_MICROS = GlobalInterpreterLock.DEFAULT_SWITCH_INTERVAL.toNanos() / 1_000;
 
     private final Workers workers;
     private final CpuWork cpu;

@@ -52,9 +52,15 @@ final class WorkerClasspath {
                 "-XX:+AutoCreateSharedArchive", "-Xshare:auto", "-Xlog:disable", "-cp", jar.toString(),
                 WorkerMain.class.getName(), "--ready-and-exit")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        boolean exited = dump.waitFor(60, TimeUnit.SECONDS);
-        if (!exited) {
-            dump.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        boolean exited;
+        try {
+            exited = dump.waitFor(60, TimeUnit.SECONDS);
+        } finally {
+            // Hung, or the run that needed it was cancelled meanwhile: it must not outlive this call.
+            if (dump.isAlive()) {
+                dump.destroyForcibly();
+                dump.onExit().join();
+            }
         }
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         String sharing = exited && dump.exitValue() == 0 && Files.isRegularFile(archive)

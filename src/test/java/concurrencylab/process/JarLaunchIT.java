@@ -3,8 +3,6 @@ package concurrencylab.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import concurrencylab.LabClient;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +21,7 @@ class JarLaunchIT {
     void workersAndCoroutinesWorkUnderJavaDashJarAndWorkersDieWithTheService() throws Exception {
         Path jar = Path.of(System.getProperty("lab.jar", "target/concurrency-lab-0.1.0-SNAPSHOT.jar"));
         assertThat(jar).exists();
-        int port = freePort();
+        int port = concurrencylab.Ports.free();
         String java = ProcessHandle.current().info().command().orElseThrow();
         Path log = Files.createTempFile("lab-jar", ".log");
         Process service = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--server.port=" + port))
@@ -79,11 +77,5 @@ class JarLaunchIT {
             Thread.sleep(200);
         }
         throw new AssertionError("the service did not become healthy in 60 s: " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import concurrencylab.LabClient;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -56,7 +55,7 @@ class DockerImageLayoutIT {
         assertThat(app.resolve("app.jar")).exists();
 
         // ENTRYPOINT ["java", ...] run in /app, as the image does.
-        int port = freePort();
+        int port = concurrencylab.Ports.free();
         Matcher entry = Pattern.compile("(?m)^ENTRYPOINT (\\[.*])").matcher(dockerfile);
         assertThat(entry.find()).isTrue();
         List<String> command = new ArrayList<>(JSON.readValue(entry.group(1), List.class));
@@ -130,12 +129,6 @@ class DockerImageLayoutIT {
                     Files.delete(p);
                 }
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import concurrencylab.LabHttpTest;
 import concurrencylab.Metrics;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -45,7 +44,7 @@ class PrometheusDashboardsTest extends LabHttpTest {
         Map<String, Object> job = ((List<Map<String, Object>>) config.get("scrape_configs")).getFirst();
         ((List<Map<String, Object>>) job.get("static_configs")).getFirst().put("targets", List.of("127.0.0.1:" + port));
         Files.writeString(dir.resolve("prometheus.yml"), new Yaml().dump(config));
-        int prometheusPort = freePort();
+        int prometheusPort = concurrencylab.Ports.free();
         Path log = dir.resolve("prometheus.log");
         Process server = new ProcessBuilder(prometheus.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + prometheusPort,
@@ -165,11 +164,5 @@ class PrometheusDashboardsTest extends LabHttpTest {
             Thread.sleep(100);
         }
         throw new AssertionError("prometheus not ready in 30 s: " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

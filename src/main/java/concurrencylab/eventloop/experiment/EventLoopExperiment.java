@@ -119,7 +119,7 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
             if (server != null) {
                 context.onStop(server::close);
             }
-            context.onStop(loop::wakeup); // the stop also interrupts this thread; the select returns at once
+            // A stop interrupts this thread, and an interrupted select returns at once: nothing to register.
             InetSocketAddress address = server == null ? null
                     : new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
             byte[] payload = new byte[p.payloadBytes()];

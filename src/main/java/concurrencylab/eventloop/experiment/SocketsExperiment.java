@@ -98,9 +98,8 @@ class SocketsExperiment implements Experiment<SocketsParams> {
         Set<Socket> open = ConcurrentHashMap.newKeySet();
         context.onStop(() -> open.forEach(SocketsExperiment::closeQuietly));
         Measured measured;
-        try (AutoCloseable server = startServer(p.server(), delay, context)) {
-            int port = server instanceof DelayEchoServer threaded ? threaded.port()
-                    : ((LoopDelayEchoServer) server).port();
+        try (Server server = startServer(p.server(), delay, context)) {
+            int port = server.port();
             ExecutorService clients = Executors.newThreadPerTaskExecutor(p.threads() == ClientThreads.PLATFORM
                     ? context.platformThreads("client")
                     : Thread.ofVirtual().name("lab-run-" + context.runId().substring(0, 8) + "-client-", 1).factory());
@@ -110,7 +109,7 @@ class SocketsExperiment implements Experiment<SocketsParams> {
             try {
                 TaskBatch.runConcurrently(clients, p.clients(), client -> {
                     try (Socket socket = new Socket()) {
-                        open.add(socket);
+                        open.add(socket); // a stop closes them all, which unblocks their reads
                         socket.setTcpNoDelay(true);
                         socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
                         var out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
@@ -131,8 +130,6 @@ class SocketsExperiment implements Experiment<SocketsParams> {
                             }
                             context.advance();
                         }
-                    } finally {
-                        open.removeIf(Socket::isClosed);
                     }
                 }, context);
             } finally {
@@ -150,16 +147,27 @@ class SocketsExperiment implements Experiment<SocketsParams> {
                 List.of(bytesMakeTheRoundTrip(details), servedTogether(p, details)), details);
     }
 
-    private static AutoCloseable startServer(SocketServer server, Duration delay, RunContext context)
+    /** The run's server, whichever design: its port, and how to stop it. */
+    private record Server(int port, AutoCloseable stopper) implements AutoCloseable {
+
+        @Override
+        public void close() throws Exception {
+            stopper.close();
+        }
+    }
+
+    private static Server startServer(SocketServer server, Duration delay, RunContext context)
             throws IOException, InterruptedException {
+        Server started;
         if (server == SocketServer.EVENT_LOOP) {
             LoopDelayEchoServer loop = LoopDelayEchoServer.start(delay, context.platformThreads("server-loop"));
-            context.onStop(() -> closeQuietly(loop));
-            return loop;
+            started = new Server(loop.port(), loop);
+        } else {
+            DelayEchoServer threaded = DelayEchoServer.start(server.design, delay);
+            started = new Server(threaded.port(), threaded);
         }
-        DelayEchoServer threaded = DelayEchoServer.start(server.design, delay);
-        context.onStop(threaded::close);
-        return threaded;
+        context.onStop(() -> closeQuietly(started));
+        return started;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
