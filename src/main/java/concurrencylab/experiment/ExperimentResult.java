@@ -9,6 +9,8 @@ import java.util.List;
  * @param wallSeconds          wall-clock time of the measured (concurrent) phase
  * @param cpuSeconds           CPU time the lab's process (and, where there are any, its workers) used in it
  * @param cpuUtilisation       cpuSeconds / wallSeconds: how many cores were busy on average
+ * @param otherProcessesCores  how many cores other programs on the machine kept busy meanwhile (absent where the
+ *                             OS does not tell): a busy machine cannot show parallelism, and the verdicts say so
  * @param baselineWallSeconds  the same tasks run one after another on one thread; absent when turned off
  * @param baselineMethod       "measured", or how the baseline was estimated when measuring it would take too long
  * @param speedup              baselineWallSeconds / wallSeconds
@@ -22,6 +24,7 @@ public record ExperimentResult(
         double wallSeconds,
         double cpuSeconds,
         double cpuUtilisation,
+        Double otherProcessesCores,
         Double baselineWallSeconds,
         String baselineMethod,
         Double speedup,
@@ -46,6 +49,7 @@ public record ExperimentResult(
                 Numbers.seconds(measured.wallNanos()),
                 Numbers.seconds(measured.cpuNanos()),
                 Numbers.round(measured.cpuUtilisation(), 3),
+                Double.isNaN(measured.othersBusyCores()) ? null : Numbers.round(measured.othersBusyCores(), 3),
                 baseline == null ? null : Numbers.seconds(baseline.wallNanos()),
                 baseline == null ? null : baseline.method(),
                 speedup, efficiency, taskLatency, List.copyOf(verdicts), details);

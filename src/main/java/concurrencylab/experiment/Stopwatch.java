@@ -1,16 +1,19 @@
 package concurrencylab.experiment;
 
 import java.lang.management.ManagementFactory;
+import java.util.Optional;
 
 /**
- * Measures the wall time and the process's CPU time of a phase. CPU time is the whole JVM's, so it also
- * counts the JIT and GC; on an otherwise idle lab that is small next to the work being measured.
+ * Measures the wall time and the process's CPU time of a phase, and how busy the machine was meanwhile. CPU time
+ * is the whole JVM's, so it also counts the JIT and GC; on an otherwise idle lab that is small next to the work
+ * being measured.
  */
 public final class Stopwatch {
 
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+    private final Optional<MachineCpu.Sample> machineStart = MachineCpu.sample();
     private final long wallStart = System.nanoTime();
     private final long cpuStart = processCpuNanos();
 
@@ -19,7 +22,10 @@ public final class Stopwatch {
     }
 
     public Measured stop() {
-        return new Measured(System.nanoTime() - wallStart, Math.max(0, processCpuNanos() - cpuStart));
+        long wall = System.nanoTime() - wallStart;
+        long cpu = Math.max(0, processCpuNanos() - cpuStart);
+        double machine = MachineCpu.busyCores(machineStart, MachineCpu.sample(), MachineCpu.countedCpus());
+        return new Measured(wall, cpu, machine);
     }
 
     public static long processCpuNanos() {

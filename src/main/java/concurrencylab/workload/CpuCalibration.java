@@ -1,5 +1,7 @@
 package concurrencylab.workload;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -7,6 +9,10 @@ import java.util.Arrays;
  * How many kernel rounds this machine runs per millisecond on one core, measured once at startup, so that
  * "taskMillis of cpu work" is a fixed amount of work: alone on a core it takes taskMillis, and sharing a core
  * it takes longer, which is what speedups are made of.
+ *
+ * <p>The samples are timed by the calibrating thread's own CPU time where the JVM can read it, not by the clock:
+ * a core that other programs share during startup stretches the wall time of a sample but not the CPU time the
+ * thread got, so the calibration stays right on a busy machine.
  *
  * @param roundsPerMilli kernel rounds per millisecond of one core (median of the samples)
  * @param measuredIn     how long calibrating took
@@ -16,9 +22,13 @@ public record CpuCalibration(long roundsPerMilli, Duration measuredIn, int sampl
 
     private static final int SAMPLES = 7;
     private static final long SAMPLE_NANOS = 30_000_000;
+    /** Rounds between two readings of the clock: about a millisecond on a current core. */
+    private static final long SAMPLE_ROUNDS = 250_000;
 
     /** Warms the JIT up, then times several samples and keeps the median rate. Takes about half a second. */
     public static CpuCalibration measure() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpuClock = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
         long started = System.nanoTime();
         long sink = 0;
         long rounds = 10_000;
@@ -30,12 +40,12 @@ public record CpuCalibration(long roundsPerMilli, Duration measuredIn, int sampl
         double[] rates = new double[SAMPLES];
         for (int i = 0; i < SAMPLES; i++) {
             long done = 0;
-            long t0 = System.nanoTime();
+            long t0 = cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime();
             long t1;
-            do {
-                sink += CpuKernel.spin(rounds, sink);
-                done += rounds;
-                t1 = System.nanoTime();
+            do { // reading the thread's CPU clock is a system call: read it about once a millisecond
+                sink += CpuKernel.spin(SAMPLE_ROUNDS, sink);
+                done += SAMPLE_ROUNDS;
+                t1 = cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime();
             } while (t1 - t0 < SAMPLE_NANOS);
             rates[i] = done / ((t1 - t0) / 1e6);
         }
