@@ -32,9 +32,21 @@ public final class Async {
         }
     }
 
-    /** A future of all results, in order; it fails with the first failure. */
+    /**
+     * A future of all results, in order; it fails with the first failure. Cancelling it cancels every child still
+     * pending, as asyncio's gather does, so a cancelled caller leaves no task of its own running.
+     */
     public static <T> LoopFuture<List<T>> gather(EventLoop loop, List<? extends LoopFuture<T>> futures) {
-        LoopFuture<List<T>> all = new LoopFuture<>(loop);
+        LoopFuture<List<T>> all = new LoopFuture<>(loop) {
+            @Override
+            public boolean cancel() {
+                if (!super.cancel()) {
+                    return false;
+                }
+                futures.forEach(LoopFuture::cancel);
+                return true;
+            }
+        };
         if (futures.isEmpty()) {
             all.setResult(List.of());
             return all;

@@ -12,7 +12,9 @@ import java.nio.channels.SocketChannel;
 /**
  * A byte echo server on one {@link EventLoop}: one thread, no Spring, callback style (asyncio's Protocol), bound to
  * 127.0.0.1. Every connection keeps its read interest; what arrives is written straight back, and while a write is
- * incomplete the connection stops reading and waits to be writable.
+ * incomplete the connection stops reading and waits to be writable. When accept fails (out of file descriptors),
+ * the server stops watching its listener for {@link EventLoop#ACCEPT_RETRY_DELAY}, then accepts again: asyncio's
+ * way, instead of spinning on a failing accept.
  *
  * <pre>
  *   java -cp target/classes concurrencylab.eventloop.EchoServer 9000
@@ -39,15 +41,29 @@ public final class EchoServer {
     }
 
     private void acceptAll() {
+        SocketChannel client = null;
         try {
-            SocketChannel client;
             while ((client = server.accept()) != null) {
                 client.configureBlocking(false);
                 client.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 new Connection(client).start();
+                client = null;
             }
         } catch (IOException e) {
-            throw new IllegalStateException("accept failed", e);
+            if (client != null) {
+                loop.closeChannel(client);
+            }
+            if (!server.isOpen()) {
+                return;
+            }
+            System.getLogger(EchoServer.class.getName()).log(System.Logger.Level.WARNING,
+                    "accept failed ({0}); accepting again in {1}", e.getMessage(), EventLoop.ACCEPT_RETRY_DELAY);
+            loop.unwatch(server, SelectionKey.OP_ACCEPT);
+            loop.callLater(EventLoop.ACCEPT_RETRY_DELAY, () -> {
+                if (server.isOpen()) {
+                    loop.watch(server, SelectionKey.OP_ACCEPT, this::acceptAll, true);
+                }
+            });
         }
     }
 

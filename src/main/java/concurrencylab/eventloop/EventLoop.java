@@ -11,6 +11,10 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.PriorityQueue;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,25 +27,36 @@ import java.util.function.Consumer;
  *
  * <ol>
  *   <li>move callbacks handed in by other threads ({@link #execute}) to the ready deque;</li>
- *   <li>drop cancelled timers from the head of the heap (lazily: others go when they reach the head);</li>
- *   <li>select: without waiting if anything is ready, else until the nearest timer, else until woken;</li>
+ *   <li>drop cancelled timers from the head of the heap, and rebuild the heap without the cancelled ones once they
+ *       are more than half of it (asyncio's rule: a cancelled timer otherwise stays until it reaches the head);</li>
+ *   <li>select (with the {@link LoopLock} let go): without waiting if anything is ready, else until the nearest
+ *       timer, else until woken;</li>
  *   <li>queue the callbacks of the channels the selector reported, and the timers that are due;</li>
  *   <li>run exactly the callbacks that were ready at that point; ones they schedule wait for the next pass.</li>
  * </ol>
  *
- * A failing callback goes to the exception handler and never stops the loop. A callback that holds the loop longer
- * than the slow-callback threshold is named in a warning and counted.
+ * A callback that fails with an Exception goes to the exception handler and never stops the loop; an Error (out of
+ * memory, a stack overflow, a failed assertion) is not swallowed: it ends the pass and propagates to whoever runs
+ * the loop, as asyncio lets SystemExit through. A callback that holds the loop longer than the slow-callback
+ * threshold is named in a warning and counted. Closing the loop cancels the tasks still pending and runs their
+ * clean-up (their {@code finally} blocks) before it closes the channels.
  *
  * <p>Thread confinement: everything but {@link #execute}, {@link #wakeup} and the statistics getters runs on the
  * loop thread, the thread that created the loop (checked). {@code incoming} and {@code wakeupPending} are the
  * only fields other threads touch; every other field is owned by the loop thread.
  *
- * <p>States: OPEN (runs when asked) -> CLOSED on {@link #close()}, which closes every channel registered with the
- * selector and the selector itself.
+ * <p>States: OPEN (runs when asked) -> CLOSED on {@link #close()}, which cancels the pending tasks and lets them
+ * clean up, then closes every channel registered with the selector and the selector itself.
  */
 public final class EventLoop implements AutoCloseable {
 
     public static final Duration DEFAULT_SLOW_CALLBACK = Duration.ofMillis(100);
+    /** How long a server stops accepting after accept failed (out of descriptors): asyncio's ACCEPT_RETRY_DELAY. */
+    public static final Duration ACCEPT_RETRY_DELAY = Duration.ofSeconds(1);
+    /** The heap is rebuilt without cancelled timers only from this size up (asyncio's _MIN_SCHEDULED_TIMER_HANDLES). */
+    static final int MIN_TIMERS_TO_PURGE = 100;
+    /** Passes that close() gives cancelled tasks to finish their clean-up. */
+    private static final int CLOSE_PASSES = 100;
     private static final System.Logger log = System.getLogger(EventLoop.class.getName());
 
     private final Thread owner = Thread.currentThread();
@@ -55,6 +70,11 @@ public final class EventLoop implements AutoCloseable {
     /** A wakeup of the selector is already on its way. */
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private Consumer<Throwable> exceptionHandler = e -> log.log(System.Logger.Level.ERROR, "callback failed", e);
+    private LoopLock lock = LoopLock.NONE;
+    /** Tasks created on this loop and not done yet, for close() to cancel. */
+    private final Set<Task<?>> pendingTasks = new LinkedHashSet<>();
+    /** Cancelled timers still in the heap (those a cancel on this thread counted). */
+    private int cancelledTimers;
     private long timerSequence;
     private boolean stopping;
     private boolean closed;
@@ -97,6 +117,12 @@ public final class EventLoop implements AutoCloseable {
         this.exceptionHandler = handler;
     }
 
+    /** The lock the loop thread holds while it runs callbacks ({@link LoopLock#NONE} by default). */
+    public void setLock(LoopLock lock) {
+        checkThread();
+        this.lock = lock;
+    }
+
     /** Runs {@code callback} in the next pass, after the callbacks scheduled before it. */
     public Handle callSoon(Runnable callback) {
         checkThread();
@@ -112,9 +138,51 @@ public final class EventLoop implements AutoCloseable {
     /** Runs {@code callback} once {@link System#nanoTime()} reaches {@code when}. */
     public TimerHandle callAt(long when, Runnable callback) {
         checkThread();
-        TimerHandle timer = new TimerHandle(when, timerSequence++, callback);
+        TimerHandle timer = new TimerHandle(this, when, timerSequence++, callback);
         timers.add(timer);
         return timer;
+    }
+
+    /** A scheduled timer was cancelled: count it, so that the heap is purged once they are half of it. */
+    void timerCancelled(TimerHandle timer) {
+        if (!inLoopThread()) {
+            execute(() -> timerCancelled(timer));
+            return;
+        }
+        if (timer.scheduled && !timer.countedAsCancelled) {
+            timer.countedAsCancelled = true;
+            cancelledTimers++;
+        }
+    }
+
+    /** Timers in the heap, cancelled ones included (for tests). Loop thread only. */
+    int scheduledTimers() {
+        return timers.size();
+    }
+
+    private TimerHandle pollTimer() {
+        TimerHandle timer = timers.poll();
+        timer.scheduled = false;
+        if (timer.countedAsCancelled) {
+            cancelledTimers--;
+        }
+        return timer;
+    }
+
+    private void purgeCancelledTimers() {
+        if (timers.size() > MIN_TIMERS_TO_PURGE && cancelledTimers * 2 > timers.size()) {
+            timers.removeIf(timer -> {
+                if (timer.isCancelled()) {
+                    timer.scheduled = false;
+                    return true;
+                }
+                return false;
+            });
+            cancelledTimers = 0;
+        }
+        while (!timers.isEmpty() && timers.peek().isCancelled()) {
+            pollTimer();
+        }
     }
 
     /** Thread-safe: runs {@code callback} on the loop thread in its next pass, waking the selector if needed. */
@@ -132,21 +200,27 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    /** One pass of the loop; see the class comment. */
-    public void runOnce() throws IOException {
+    /**
+     * One pass of the loop; see the class comment. Throws InterruptedException when the {@link LoopLock} could not
+     * be taken back because this thread was interrupted.
+     */
+    public void runOnce() throws IOException, InterruptedException {
         checkThread();
         iterations++;
         for (Handle handle; (handle = incoming.poll()) != null; ) {
             ready.add(handle);
         }
-        while (!timers.isEmpty() && timers.peek().isCancelled()) {
-            timers.poll();
+        purgeCancelledTimers();
+        lock.beforeSelect();
+        try {
+            select();
+        } finally {
+            lock.afterSelect();
         }
-        select();
         long now = System.nanoTime();
         long lag = -1;
         while (!timers.isEmpty() && timers.peek().when <= now) {
-            TimerHandle timer = timers.poll();
+            TimerHandle timer = pollTimer();
             if (!timer.isCancelled()) {
                 if (lag < 0) {
                     lag = now - timer.when;
@@ -163,6 +237,7 @@ public final class EventLoop implements AutoCloseable {
         }
         for (int i = 0; i < count; i++) {
             run(ready.poll());
+            lock.betweenCallbacks();
         }
         observer.iteration(count, lag);
     }
@@ -170,7 +245,7 @@ public final class EventLoop implements AutoCloseable {
     private void select() throws IOException {
         int selected;
         wakeupPending.set(false);
-        if (!ready.isEmpty() || !incoming.isEmpty() || stopping) {
+        if (!ready.isEmpty() || !incoming.isEmpty() || stopping || closed) {
             selected = selector.selectNow();
         } else if (!timers.isEmpty()) {
             long waitNanos = timers.peek().when - System.nanoTime();
@@ -196,10 +271,10 @@ public final class EventLoop implements AutoCloseable {
         long started = System.nanoTime();
         try {
             handle.callback.run();
-        } catch (Throwable e) {
+        } catch (Exception e) {
             try {
                 exceptionHandler.accept(e);
-            } catch (Throwable ignored) {
+            } catch (Exception ignored) {
                 // a failing handler must not stop the loop either
             }
         }
@@ -253,24 +328,31 @@ public final class EventLoop implements AutoCloseable {
         stopping = true;
     }
 
-    /** Starts a coroutine as a task on this loop; it takes its first step in the next pass. */
+    /**
+     * Starts a coroutine as a task on this loop; it takes its first step in the next pass. Refuses at once, saying
+     * how to fix it, where this JVM cannot run coroutines ({@link Coroutines}).
+     */
     public <T> Task<T> createTask(Coroutine<T> body) {
         checkThread();
-        return new Task<>(this, body);
+        Coroutines.require();
+        Task<T> task = new Task<>(this, body);
+        pendingTasks.add(task);
+        return task;
     }
 
-    /** Runs blocking {@code work} on {@code executor}; its result comes back to the loop as a future. */
-    public <T> LoopFuture<T> runInExecutor(Executor executor, java.util.concurrent.Callable<T> work) {
+    /** A task of this loop is done. Loop thread. */
+    void taskDone(Task<?> task) {
+        pendingTasks.remove(task);
+    }
+
+    /**
+     * Runs blocking {@code work} on {@code executor}; its result comes back to the loop as a future. Cancelling the
+     * future cancels the work, interrupting it if it has started.
+     */
+    public <T> LoopFuture<T> runInExecutor(Executor executor, Callable<T> work) {
         checkThread();
-        LoopFuture<T> future = new LoopFuture<>(this);
-        executor.execute(() -> {
-            try {
-                T result = work.call();
-                execute(() -> future.trySetResult(result));
-            } catch (Throwable e) {
-                execute(() -> future.trySetException(e));
-            }
-        });
+        ExecutorFuture<T> future = new ExecutorFuture<>(this, work);
+        executor.execute(future.job());
         return future;
     }
 
@@ -323,13 +405,19 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    /** Closes every channel registered with this loop and the selector; pending callbacks never run. */
+    /**
+     * Cancels the tasks still pending and runs their clean-up (a few passes at most, without waiting in select),
+     * then closes every channel registered with this loop and the selector; other pending callbacks never run.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        if (inLoopThread()) {
+            cancelPendingTasks();
+        }
         for (SelectionKey key : selector.keys()) {
             try {
                 key.channel().close();
@@ -347,8 +435,31 @@ public final class EventLoop implements AutoCloseable {
         incoming.clear();
     }
 
+    /** Cancels every pending task and runs passes until they are done, or CLOSE_PASSES have run. */
+    private void cancelPendingTasks() {
+        boolean interrupted = Thread.interrupted(); // a stop interrupts the loop thread; clean-up must still run
+        lock = LoopLock.NONE; // clean-up only closes what the tasks opened; it needs no one's turn
+        try {
+            for (int pass = 0; pass < CLOSE_PASSES && !pendingTasks.isEmpty(); pass++) {
+                List.copyOf(pendingTasks).forEach(Task::cancel);
+                runOnce();
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            log.log(System.Logger.Level.WARNING, "cancelled tasks could not finish their clean-up", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     public boolean isClosed() {
         return closed;
+    }
+
+    /** Tasks created on this loop and not yet done (for tests). Loop thread only. */
+    int pendingTasks() {
+        return pendingTasks.size();
     }
 
     /** Channels registered with the selector now (for tests and leak checks). */

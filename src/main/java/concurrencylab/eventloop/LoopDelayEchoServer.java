@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>States: RUNNING (its thread runs the loop) -> CLOSED on {@link #close()}, which stops the loop from outside
  * through {@link EventLoop#execute}, waits for the thread to end, and leaves every channel and the selector closed.
+ * If the server cannot start (no coroutines in this JVM, no port), {@link #start} throws and nothing stays open.
+ * When accept fails (out of file descriptors) it stops accepting for {@link EventLoop#ACCEPT_RETRY_DELAY} and then
+ * goes on, as asyncio does, instead of spinning or giving up.
  */
 public final class LoopDelayEchoServer implements AutoCloseable {
 
@@ -27,7 +30,7 @@ public final class LoopDelayEchoServer implements AutoCloseable {
     /** Written by the server's thread before {@code started} opens; read after. */
     private volatile EventLoop loop;
     private volatile int port;
-    private volatile Exception failure;
+    private volatile Throwable failure;
 
     private LoopDelayEchoServer(Duration delay, ThreadFactory threads) {
         this.thread = threads.newThread(() -> serve(delay));
@@ -39,9 +42,9 @@ public final class LoopDelayEchoServer implements AutoCloseable {
         LoopDelayEchoServer server = new LoopDelayEchoServer(delay, threads);
         server.thread.start();
         server.started.await();
-        if (server.failure != null) {
+        if (server.failure != null || server.port == 0) {
             server.close();
-            throw new IOException("event-loop echo server did not start", server.failure);
+            throw new IOException("event-loop echo server did not start: " + server.failure, server.failure);
         }
         return server;
     }
@@ -51,26 +54,38 @@ public final class LoopDelayEchoServer implements AutoCloseable {
     }
 
     private void serve(Duration delay) {
-        try (EventLoop own = new EventLoop()) {
+        // The listener is closed here whatever happens; the loop closes the connections and its selector.
+        try (EventLoop own = new EventLoop(); ServerSocketChannel listener = ServerSocketChannel.open()) {
             loop = own;
-            ServerSocketChannel listener = ServerSocketChannel.open();
             listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
             listener.configureBlocking(false);
+            own.createTask(() -> acceptForever(own, listener, delay));
             port = listener.socket().getLocalPort();
-            own.createTask(() -> {
-                while (true) {
-                    AsyncSocket client = AsyncSocket.accept(listener);
-                    own.createTask(() -> echo(client, delay));
-                }
-            });
             started.countDown();
             own.runForever();
         } catch (InterruptedException e) {
             // closed
-        } catch (Exception e) {
+        } catch (Throwable e) { // an Error too (e.g. IllegalAccessError): start() must not report a dead server as up
             failure = e;
         } finally {
             started.countDown();
+        }
+    }
+
+    private static Void acceptForever(EventLoop loop, ServerSocketChannel listener, Duration delay) throws Exception {
+        while (true) {
+            AsyncSocket client;
+            try {
+                client = AsyncSocket.accept(listener);
+            } catch (java.nio.channels.ClosedChannelException closed) {
+                throw closed;
+            } catch (IOException e) { // out of descriptors, most likely: wait, then accept again
+                System.getLogger(LoopDelayEchoServer.class.getName()).log(System.Logger.Level.WARNING,
+                        "accept failed ({0}); accepting again in {1}", e.getMessage(), EventLoop.ACCEPT_RETRY_DELAY);
+                Async.sleep(EventLoop.ACCEPT_RETRY_DELAY);
+                continue;
+            }
+            loop.createTask(() -> echo(client, delay));
         }
     }
 

@@ -99,5 +99,10 @@ public class LoopFuture<T> {
         for (Consumer<LoopFuture<T>> callback : toRun) {
             loop.callSoon(() -> callback.accept(this));
         }
+        onDone();
+    }
+
+    /** Called once, when the future completes, on the loop thread; for subclasses. */
+    protected void onDone() {
     }
 }

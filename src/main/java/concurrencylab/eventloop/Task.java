@@ -14,7 +14,9 @@ import jdk.internal.vm.ContinuationScope;
  * {@link #step()} to the loop. When the future completes, the loop calls {@link #step()} again and the body goes
  * on after the await, with its locals intact. See the package comment for why this mechanism.
  *
- * <p>States: PENDING (stepping or waiting) -> RESULT | FAILED | CANCELLED. Loop-thread confined.
+ * <p>States: PENDING (stepping or waiting) -> RESULT | FAILED | CANCELLED. Loop-thread confined. A task cancelled
+ * before its first step never runs its body (asyncio throws CancelledError into a coroutine that has not started).
+ * An Error thrown by the body fails the task and then propagates out of the loop, which does not swallow Errors.
  */
 public final class Task<T> extends LoopFuture<T> {
 
@@ -26,6 +28,7 @@ public final class Task<T> extends LoopFuture<T> {
     /** The future this task waits on, or null while it is scheduled to step. */
     private LoopFuture<?> waitingOn;
     private boolean cancelRequested;
+    private boolean started;
 
     Task(EventLoop loop, Coroutine<T> body) {
         super(loop);
@@ -35,8 +38,11 @@ public final class Task<T> extends LoopFuture<T> {
                 setResult(value);
             } catch (CancellationException e) {
                 super.cancel();
-            } catch (Throwable e) {
+            } catch (Exception e) {
                 setException(e);
+            } catch (Error e) {
+                setException(e);
+                throw e;
             }
         });
         loop.callSoon(this::step);
@@ -51,9 +57,14 @@ public final class Task<T> extends LoopFuture<T> {
     }
 
     private void step() {
-        if (continuation.isDone()) {
+        if (continuation.isDone() || isDone()) {
             return;
         }
+        if (!started && cancelRequested) {
+            super.cancel(); // never started: the body never runs
+            return;
+        }
+        started = true;
         Task<?> outer = CURRENT.get();
         CURRENT.set(this);
         try {
@@ -94,5 +105,10 @@ public final class Task<T> extends LoopFuture<T> {
             waitingOn.cancel();
         }
         return true;
+    }
+
+    @Override
+    protected void onDone() {
+        loop.taskDone(this);
     }
 }

@@ -1,15 +1,32 @@
 package concurrencylab.eventloop;
 
-/** A callback due at a {@link System#nanoTime()} instant; ordered by that instant, then by scheduling order. */
+/**
+ * A callback due at a {@link System#nanoTime()} instant; ordered by that instant, then by scheduling order.
+ * Cancelling it tells its loop, which purges the heap once cancelled timers are half of it.
+ *
+ * <p>{@code scheduled} (in the loop's heap) and {@code countedAsCancelled} are owned by the loop thread.
+ */
 public final class TimerHandle extends Handle implements Comparable<TimerHandle> {
 
     final long when;
     private final long sequence;
+    private final EventLoop loop;
+    boolean scheduled = true;
+    boolean countedAsCancelled;
 
-    TimerHandle(long when, long sequence, Runnable callback) {
+    TimerHandle(EventLoop loop, long when, long sequence, Runnable callback) {
         super(callback);
+        this.loop = loop;
         this.when = when;
         this.sequence = sequence;
+    }
+
+    @Override
+    public void cancel() {
+        if (!isCancelled()) {
+            super.cancel();
+            loop.timerCancelled(this);
+        }
     }
 
     @Override

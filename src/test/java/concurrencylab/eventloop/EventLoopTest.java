@@ -218,6 +218,163 @@ class EventLoopTest {
         assertThat(loop.registeredChannels()).isZero();
     }
 
+    @Test
+    void aTaskCancelledBeforeItsFirstStepNeverRunsItsBody() throws Exception {
+        List<String> ran = new ArrayList<>();
+        Task<Void> task = loop.createTask(() -> {
+            ran.add("body");
+            return null;
+        });
+
+        assertThat(task.cancel()).isTrue();
+        runUntil(task::isDone);
+        assertThat(task.isCancelled()).isTrue();
+        assertThat(ran).isEmpty();
+        assertThat(loop.pendingTasks()).isZero();
+    }
+
+    @Test
+    void cancellingAGatherCancelsEveryChildStillPending() throws Exception {
+        List<Task<Void>> children = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            children.add(loop.createTask(() -> {
+                Async.sleep(Duration.ofSeconds(30));
+                return null;
+            }));
+        }
+        Task<java.util.List<Void>> parent = loop.createTask(() -> Async.await(Async.gather(loop, children)));
+        runUntil(() -> loop.scheduledTimers() == 3); // every child sleeps, the parent waits on the gather
+
+        parent.cancel();
+        runUntil(() -> children.stream().allMatch(LoopFuture::isDone));
+        assertThat(children).allMatch(LoopFuture::isCancelled);
+        runUntil(parent::isDone);
+        assertThat(parent.isCancelled()).isTrue();
+    }
+
+    @Test
+    void cancellingATaskInterruptsTheExecutorWorkItAwaits() throws Exception {
+        var pool = Executors.newSingleThreadExecutor();
+        java.util.concurrent.CountDownLatch working = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<String> workEnded = new java.util.concurrent.CompletableFuture<>();
+        try {
+            Task<Void> task = loop.createTask(() -> {
+                Async.await(loop.runInExecutor(pool, () -> {
+                    working.countDown();
+                    try {
+                        Thread.sleep(Duration.ofSeconds(30));
+                        workEnded.complete("finished");
+                    } catch (InterruptedException e) {
+                        workEnded.complete("interrupted");
+                    }
+                    return null;
+                }));
+                return null;
+            });
+            loop.runOnce(); // the task's first step hands the work over and parks on its future
+            assertThat(working.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            task.cancel();
+            runUntil(task::isDone);
+            assertThat(task.isCancelled()).isTrue();
+            assertThat(workEnded.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("interrupted");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void closingTheLoopCancelsPendingTasksAndRunsTheirFinallyBlocks() throws Exception {
+        List<String> cleanedUp = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            loop.createTask(() -> {
+                try {
+                    Async.sleep(Duration.ofSeconds(30));
+                } finally {
+                    cleanedUp.add("task " + n);
+                }
+                return null;
+            });
+        }
+        runUntil(() -> loop.scheduledTimers() == 3);
+
+        loop.close();
+        assertThat(cleanedUp).containsExactly("task 0", "task 1", "task 2");
+        assertThat(loop.pendingTasks()).isZero();
+    }
+
+    @Test
+    void cancelledTimersArePurgedOnceTheyAreMoreThanHalfTheHeap() throws Exception {
+        List<TimerHandle> timers = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            timers.add(loop.callLater(Duration.ofMinutes(10), () -> { }));
+        }
+        // From the far end: cancelled timers at the head of the heap go anyway, lazily.
+        timers.subList(600, 1000).forEach(TimerHandle::cancel);
+        loop.callSoon(() -> { });
+        loop.runOnce();
+        assertThat(loop.scheduledTimers()).as("400 of 1000 cancelled: not yet half").isEqualTo(1000);
+
+        timers.subList(400, 600).forEach(TimerHandle::cancel);
+        loop.callSoon(() -> { });
+        loop.runOnce();
+        assertThat(loop.scheduledTimers()).as("600 of 1000 cancelled: purged").isEqualTo(400);
+    }
+
+    @Test
+    void anErrorIsNotSwallowedButAnExceptionGoesToTheHandler() throws Exception {
+        List<Throwable> handled = new ArrayList<>();
+        loop.setExceptionHandler(handled::add);
+        loop.callSoon(() -> {
+            throw new IllegalStateException("an exception");
+        });
+        loop.callSoon(() -> {
+            throw new AssertionError("an error");
+        });
+
+        assertThatThrownBy(loop::runOnce).isInstanceOf(AssertionError.class).hasMessage("an error");
+        assertThat(handled).singleElement().extracting(Throwable::getMessage).isEqualTo("an exception");
+    }
+
+    @Test
+    void anErrorInACoroutineFailsItsTaskAndStillReachesWhoeverRunsTheLoop() throws Exception {
+        Task<Void> task = loop.createTask(() -> {
+            Async.sleep(Duration.ofMillis(1));
+            throw new StackOverflowError("deep");
+        });
+
+        assertThatThrownBy(() -> loop.runUntilComplete(task)).isInstanceOf(StackOverflowError.class);
+        assertThat(task.isDone()).isTrue();
+        assertThatThrownBy(task::result).hasCauseInstanceOf(StackOverflowError.class);
+    }
+
+    @Test
+    void aLoopLockIsLetGoAroundEverySelectAndCheckedBetweenCallbacks() throws Exception {
+        List<String> calls = new ArrayList<>();
+        loop.setLock(new LoopLock() {
+            @Override
+            public void beforeSelect() {
+                calls.add("release");
+            }
+
+            @Override
+            public void afterSelect() {
+                calls.add("acquire");
+            }
+
+            @Override
+            public void betweenCallbacks() {
+                calls.add("tick");
+            }
+        });
+        loop.callSoon(() -> calls.add("a"));
+        loop.callSoon(() -> calls.add("b"));
+
+        loop.runOnce();
+        assertThat(calls).containsExactly("release", "acquire", "a", "tick", "b", "tick");
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
