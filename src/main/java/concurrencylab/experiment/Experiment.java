@@ -1,6 +1,7 @@
 package concurrencylab.experiment;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One kind of experiment. Implementations are Spring beans; the catalog and the run machinery know
@@ -36,6 +37,24 @@ public interface Experiment<P extends Record> {
      * thread, socket or process behind however it ends.
      */
     ExperimentResult run(P params, RunContext context) throws Exception;
+
+    /**
+     * Checks what the per-field ranges cannot: combinations of fields, and what this machine can do for them.
+     * Throws {@link BadParameterException} (400, naming the field) or {@link ExperimentUnavailableException} (503,
+     * when this service cannot run them at all). Called before a run is queued.
+     */
+    default void validate(P params) {
+    }
+
+    /** Why this service cannot run this experiment at all (the catalog says so, and a run answers 503), or empty. */
+    default Optional<String> unavailable() {
+        return Optional.empty();
+    }
+
+    /** What this service cannot do of this experiment, one sentence each, for the catalog; none by default. */
+    default List<String> limitations() {
+        return unavailable().map(List::of).orElse(List.of());
+    }
 
     default P defaults() {
         return RecordDefaults.of(paramsType());

@@ -3,7 +3,6 @@ package concurrencylab.process;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,11 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Workers implements DisposableBean {
 
-    /** Where taskset may live; fixed, never a parameter. */
-    private static final List<Path> TASKSET = List.of(Path.of("/usr/bin/taskset"), Path.of("/bin/taskset"));
-
     private final Timer spawn;
     private final String java;
+    private final Pinning pinning = Pinning.ofThisProcess();
     /** Prepared at first use, under this object's monitor. */
     private WorkerClasspath classpath;
 
@@ -54,22 +51,24 @@ public class Workers implements DisposableBean {
         return prepared().directory();
     }
 
-    /** Whether workers can be pinned to cores here. */
-    public static boolean canPin() {
-        return TASKSET.stream().anyMatch(Files::isExecutable);
+    /** Whether and where workers can be pinned to cores here. */
+    public Pinning pinning() {
+        return pinning;
     }
 
     /**
-     * Starts {@code count} workers (pinned to cores 0..pinToCores-1 when pinToCores is not null) and waits until
+     * Starts {@code count} workers (pinned to the first pinToCores of this process's CPUs when pinToCores is not
+     * null, see {@link Pinning}) and waits until
      * every one said READY. The caller closes the group; {@code readers} names the threads that read their output.
      */
     public WorkerGroup start(int count, Integer pinToCores, ThreadFactory readers)
             throws IOException, InterruptedException, WorkerFailure {
         List<String> command = new ArrayList<>();
         if (pinToCores != null) {
-            Path taskset = TASKSET.stream().filter(Files::isExecutable).findFirst().orElseThrow(() ->
-                    new WorkerFailure("cpus needs taskset (util-linux) to pin workers to cores, and this OS has none"));
-            command.addAll(List.of(taskset.toString(), "-c", "0-" + (pinToCores - 1)));
+            if (!pinning.available()) {
+                throw new WorkerFailure(pinning.unavailableReason().orElseThrow());
+            }
+            command.addAll(pinning.command(pinToCores));
         }
         command.add(java);
         command.addAll(prepared().jvmArguments());

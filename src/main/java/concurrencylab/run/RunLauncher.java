@@ -2,6 +2,7 @@ package concurrencylab.run;
 
 import concurrencylab.experiment.BadParameterException;
 import concurrencylab.experiment.Experiment;
+import concurrencylab.experiment.ExperimentUnavailableException;
 import concurrencylab.experiment.LabLimits;
 import java.net.URI;
 import java.time.Duration;
@@ -31,7 +32,12 @@ public class RunLauncher {
         Duration wait = parse("wait", options.getWait(), Duration.ZERO, limits.maxWait(), Duration.ZERO);
         Duration timeout = parse("timeout", options.getTimeout(), Duration.ofSeconds(1), limits.maxTimeout(),
                 limits.defaultTimeout());
-        Run run = runs.submit(experiment, params != null ? params : experiment.defaults(), timeout);
+        P p = params != null ? params : experiment.defaults();
+        experiment.unavailable().ifPresent(reason -> {
+            throw new ExperimentUnavailableException(experiment.kind(), reason);
+        });
+        experiment.validate(p);
+        Run run = runs.submit(experiment, p, timeout);
         boolean ended = wait.isPositive() && RunService.awaitEnd(run, wait);
         return ResponseEntity.status(ended ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .location(URI.create("/api/runs/" + run.id))

@@ -46,7 +46,7 @@ public class ProcessesExperimentTest extends LabHttpTest {
 
     @Test
     void workersPinnedToOneCoreTakeTurnsAndGetNoFaster() throws InterruptedException {
-        assumeTrue(Workers.canPin(), "needs taskset");
+        assumeTrue(Pinning.ofThisProcess().available(), "needs taskset");
         JsonNode result = lab.runToEnd("processes", """
                 {"tasks": 4, "processes": 2, "workload": "cpu", "taskMillis": 300, "cpus": 1}""").get("result");
 
