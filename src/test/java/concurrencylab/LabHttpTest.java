@@ -7,12 +7,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Base of the end-to-end tests: the real service on a random port, called over real HTTP. Every subclass shares
  * this one configuration, so the Spring context (and the cpu calibration) is built once for all of them.
- * A small queue and retention make the 429 and retention behaviour cheap to reach.
+ * A small queue and retention make the 429 and retention behaviour cheap to reach, and a 2 s measured baseline the
+ * estimated one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.test.metrics.auto-configure=true",
         "lab.limits.queue-capacity=3",
-        "lab.limits.retained-runs=40"})
+        "lab.limits.retained-runs=40",
+        "lab.limits.max-measured-baseline=2s"})
 public abstract class LabHttpTest {
 
     @LocalServerPort

@@ -17,4 +17,12 @@ public record Baseline(long wallNanos, String method) {
     public static Baseline estimated(long wallNanos, String how) {
         return new Baseline(wallNanos, how);
     }
+
+    /** Why a baseline is estimated rather than measured, said after how. */
+    public static final String TOO_LONG = " (running the tasks one by one would exceed "
+            + "lab.limits.max-measured-baseline)";
+
+    public boolean isMeasured() {
+        return MEASURED.equals(method);
+    }
 }

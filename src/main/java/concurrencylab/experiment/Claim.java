@@ -10,7 +10,7 @@ public enum Claim {
     C3("One core still runs several processes concurrently, by time slicing."),
     C4("Threads share their process's memory."),
     C5("Threads run in parallel on several cores."),
-    C6("A task that waits for a long operation lets other tasks run meanwhile: N waits of d ms overlap and take about d, not N x d."),
+    C6("A coroutine suspends at a long operation and lets other code run: N waits of d ms take about d, not N x d."),
     C7("Under a GIL only one thread runs interpreter code at a time."),
     C8("The GIL is released during I/O."),
     C9("Every process has its own GIL."),

@@ -101,18 +101,16 @@ public final class TaskBatch {
     }
 
     /**
-     * The sequential baseline a run asked for, after its concurrent phase: null when not wanted, measured (the
-     * same tasks one by one on this thread) when {@code measure}, else estimated from the measured task times.
+     * The sequential baseline a run asked for, after its concurrent phase: null when not wanted; measured (the same
+     * tasks one by one on this thread) when {@code measure}; else {@code estimate}, which says how it was made. Never
+     * the sum of the measured task times: tasks that shared a core were stretched by it, and that sum would make a
+     * speedup no core could give.
      */
-    public static Baseline baseline(boolean wanted, boolean measure, int tasks, Body body, List<Timing> timings,
+    public static Baseline baseline(boolean wanted, boolean measure, int tasks, Body body, Baseline estimate,
             RunContext context) throws Exception {
         if (!wanted) {
             return null;
         }
-        if (measure) {
-            return Baseline.measured(runSequentially(tasks, body, context));
-        }
-        return Baseline.estimated(sum(timings, Timing::executedNanos), "estimated: the sum of the measured task "
-                + "times (running them one by one would exceed lab.limits.max-measured-baseline)");
+        return measure ? Baseline.measured(runSequentially(tasks, body, context)) : estimate;
     }
 }

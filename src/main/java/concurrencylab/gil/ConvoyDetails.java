@@ -1,5 +1,6 @@
 package concurrencylab.gil;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import concurrencylab.experiment.LatencyStats;
 
 /**
@@ -15,13 +16,27 @@ import concurrencylab.experiment.LatencyStats;
  * @param aloneOpLatency     one operation (release, block, take the lock back), alone
  * @param besideCpuOpLatency the same beside the computing threads
  * @param addedWaitPerOpMs   median latency beside minus median alone: the wait for the lock after each operation
- * @param lock               what the lock saw in the second phase
- * @param cpythonReference   what real CPython shows, for comparison
+ * @param gil                whether both phases ran under a lock
+ * @param lock               what the lock saw in the second phase (absent without a lock)
+ * @param reference          a published figure of real CPython, for comparison: not measured by this run
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConvoyDetails(int ioOps, double ioMillis, int cpuThreads, double switchIntervalMs, double aloneSeconds,
         double besideCpuSeconds, double slowdown, LatencyStats aloneOpLatency, LatencyStats besideCpuOpLatency,
-        double addedWaitPerOpMs, LockReport lock, String cpythonReference) {
+        double addedWaitPerOpMs, boolean gil, LockReport lock, Reference reference) {
 
-    static final String CPYTHON_REFERENCE = "CPython 3.11 on a 2-core machine: 200 sleeps of 0.1 ms beside one "
-            + "computing thread run about 30x slower than alone (switch interval 5 ms)";
+    /**
+     * A figure someone else measured, quoted for comparison.
+     *
+     * @param figure     what was measured, in a sentence
+     * @param source     where it comes from
+     * @param measuredBy who measured it: never this run
+     */
+    public record Reference(String figure, String source, String measuredBy) {
+    }
+
+    static final Reference CPYTHON = new Reference("CPython 3.11.7, 2 cores, switch interval 5 ms: 200 sleeps of "
+            + "0.1 ms took 0.040 s alone and 1.09 s beside one computing thread, about 27x", "the convoy effect of "
+            + "CPython issue 7946 and D. Beazley's GIL studies; the script that measured it is in docs/claims.md",
+            "the lab's developers, on a machine like its build machines: not this run");
 }

@@ -2,6 +2,8 @@ package concurrencylab.gil;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import concurrencylab.experiment.LatencyStats;
+import concurrencylab.experiment.Measured;
+import concurrencylab.experiment.Numbers;
 
 /**
  * What the gil experiment measured besides the common result.
@@ -15,8 +17,30 @@ import concurrencylab.experiment.LatencyStats;
  * @param taskMillis       how long one task takes alone
  * @param lock             what the lock saw in the concurrent phase (absent without the lock)
  * @param execution        how long tasks ran once a thread took them (waits for the lock included)
+ * @param control          cpu work under the lock only: the same tasks on the same threads without the lock, run
+ *                         in the same run as C7's control
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GilDetails(boolean gil, double switchIntervalMs, int threads, int cores, int tasks, String workload,
-        int taskMillis, LockReport lock, LatencyStats execution) {
+        int taskMillis, LockReport lock, LatencyStats execution, Control control) {
+
+    /**
+     * The free-threaded control.
+     *
+     * @param wallSeconds         its wall time
+     * @param cpuUtilisation      cores it kept busy
+     * @param fasterThanLocked    the locked phase's wall time over its own: about min(threads, cores) on free cores
+     * @param otherProcessesCores cores other programs kept busy meanwhile (absent where the OS does not tell)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Control(double wallSeconds, double cpuUtilisation, double fasterThanLocked,
+            Double otherProcessesCores) {
+
+        static Control of(Measured locked, Measured free) {
+            double others = free.othersBusyCores();
+            return new Control(Numbers.seconds(free.wallNanos()), Numbers.round(free.cpuUtilisation(), 3),
+                    Numbers.round((double) locked.wallNanos() / free.wallNanos(), 3),
+                    Double.isNaN(others) ? null : Numbers.round(others, 3));
+        }
+    }
 }

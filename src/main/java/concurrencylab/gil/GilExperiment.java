@@ -56,7 +56,9 @@ class GilExperiment implements Experiment<GilParams> {
                 + "threads take turns, handing the lock over every switch interval (5 ms), so two of them are no "
                 + "faster than one; a thread that sleeps or waits for a socket lets go of the lock, so waiting threads "
                 + "still overlap. Here threads run the same tasks in a simulated interpreter built like CPython's; "
-                + "gil=false runs them without the lock, like free-threaded Python.";
+                + "gil=false runs them without the lock, like free-threaded Python. A cpu run under the lock also "
+                + "runs the same tasks without it, as a control: if even that cannot use the cores, the machine was "
+                + "busy and the verdict says so.";
     }
 
     @Override
@@ -79,30 +81,52 @@ class GilExperiment implements Experiment<GilParams> {
         Duration taskTime = Duration.ofMillis(p.taskMillis());
         Duration interval = Duration.ofNanos(Math.round(p.switchIntervalMs() * 1e6));
         boolean measureBaseline = p.baseline() && TaskBatch.baselineFits(p.tasks(), taskTime, limits);
-        context.setTotal(p.tasks() + (measureBaseline ? p.tasks() : 0L));
+        boolean control = p.gil() && p.workload() == GilWorkload.CPU;
+        context.setTotal(p.tasks() * (1L + (control ? 1 : 0) + (measureBaseline ? 1 : 0)));
         GilObserver observer = metrics.observer(kind());
         try (TaskBody echo = p.workload() == GilWorkload.SOCKET
                 ? workloads.prepare(WorkloadKind.SOCKET, taskTime, context) : null) {
             Interpreter.Task task = task(p.workload(), taskTime, echo);
             Interpreter interpreter = interpreter(p.gil(), interval, observer);
-            ExecutorService threads = Executors.newFixedThreadPool(p.threads(), context.platformThreads("gil"));
-            context.onStop(threads::shutdownNow);
-            Stopwatch stopwatch = Stopwatch.start();
-            List<Timing> timings;
-            try {
-                timings = TaskBatch.runConcurrently(threads, p.tasks(), i -> interpreter.run(task), context);
-            } finally {
-                Pools.shutdownNow(threads);
-            }
-            Measured measured = stopwatch.stop();
+            Phase phase = phase(interpreter, task, p, context, "gil");
             LockReport lock = interpreter.lock() == null ? null
-                    : LockReport.of(interpreter.lock().stats(), measured.wallSeconds());
+                    : LockReport.of(interpreter.lock().stats(), phase.measured().wallSeconds());
+            // C7's in-run control: the same tasks on the same threads without the lock. If they cannot use the
+            // cores either, the machine was busy, and the lock's serialising cannot be told from that.
+            Measured free = control ? phase(Interpreter.freeThreaded(cpu), task, p, context, "gil-control").measured()
+                    : null;
             // The baseline gets an interpreter of its own, so its (uncontended) lock does not blur the report.
             Interpreter alone = interpreter(p.gil(), interval, observer);
             Baseline baseline = TaskBatch.baseline(p.baseline(), measureBaseline, p.tasks(), i -> alone.run(task),
-                    timings, context);
-            return result(p, interval, measured, baseline, timings, lock);
+                    estimatedBaseline(p.workload(), p.tasks(), taskTime), context);
+            return result(p, interval, phase, baseline, lock, free);
         }
+    }
+
+    /** The measured phase: the tasks on {@code p.threads()} threads of {@code interpreter}. */
+    private record Phase(Measured measured, List<Timing> timings) {
+    }
+
+    private static Phase phase(Interpreter interpreter, Interpreter.Task task, GilParams p, RunContext context,
+            String role) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(p.threads(), context.platformThreads(role));
+        context.onStop(threads::shutdownNow);
+        Stopwatch stopwatch = Stopwatch.start();
+        try {
+            List<Timing> timings = TaskBatch.runConcurrently(threads, p.tasks(), i -> interpreter.run(task), context);
+            return new Phase(stopwatch.stop(), timings);
+        } finally {
+            Pools.shutdownNow(threads);
+        }
+    }
+
+    /** One after another, known without running it (see Workloads.estimatedBaseline). */
+    private static Baseline estimatedBaseline(GilWorkload workload, int tasks, Duration taskTime) {
+        return Workloads.estimatedBaseline(switch (workload) {
+            case CPU -> WorkloadKind.CPU;
+            case SOCKET -> WorkloadKind.SOCKET;
+            case SLEEP, MIXED -> WorkloadKind.SLEEP; // mixed: half computing, half sleeping, taskMillis in all
+        }, tasks, taskTime);
     }
 
     private Interpreter interpreter(boolean gil, Duration interval, GilObserver observer) {
@@ -126,21 +150,21 @@ class GilExperiment implements Experiment<GilParams> {
         };
     }
 
-    private static ExperimentResult result(GilParams p, Duration interval, Measured measured, Baseline baseline,
-            List<Timing> timings, LockReport lock) {
+    private static ExperimentResult result(GilParams p, Duration interval, Phase phase, Baseline baseline,
+            LockReport lock, Measured free) {
         int cores = Runtime.getRuntime().availableProcessors();
-        Verdict verdict = switch (p.workload()) {
-            case CPU -> GilVerdicts.oneThreadComputes(p.gil(), measured, baseline, p.tasks(), p.threads(), cores, lock);
-            case SLEEP, SOCKET -> GilVerdicts.ioReleasesTheLock(p.gil(), measured, baseline, p.tasks(), p.threads(),
-                    p.taskMillis());
-            case MIXED -> GilVerdicts.mixedWaitsOverlap(p.gil(), measured, baseline, p.tasks(), p.taskMillis());
-        };
+        Measured measured = phase.measured();
+        List<Timing> timings = phase.timings();
+        var setup = new GilVerdicts.Setup(p.gil(), p.workload(), p.tasks(), p.threads(), cores, p.taskMillis());
+        List<Verdict> verdicts = List.of(GilVerdicts.oneThreadComputes(setup, measured, lock, free),
+                GilVerdicts.ioReleasesTheLock(setup, measured, baseline, lock));
         var details = new GilDetails(p.gil(), interval.toNanos() / 1e6, p.threads(), cores, p.tasks(),
                 p.workload().tag(), p.taskMillis(), lock,
-                LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::executedNanos)));
+                LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::executedNanos)),
+                free == null ? null : GilDetails.Control.of(measured, free));
         // Under the lock at most one thread computes; waits overlap on every thread.
         int workers = p.gil() && p.workload() == GilWorkload.CPU ? 1 : Math.min(p.tasks(), p.threads());
         return ExperimentResult.of(measured, baseline, workers,
-                LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::latencyNanos)), List.of(verdict), details);
+                LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::latencyNanos)), verdicts, details);
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * (and reason for switches).
  */
 @Component
-class GilMetrics {
+public class GilMetrics {
 
     private final MeterRegistry registry;
     /** The latest convoy slowdown, as double bits; written by runner threads, read by the gauge. */
@@ -30,7 +30,7 @@ class GilMetrics {
     }
 
     /** An observer recording into this experiment's meters; build one per run, so recording is all tasks do. */
-    GilObserver observer(String experiment) {
+    public GilObserver observer(String experiment) {
         Timer wait = Timer.builder("lab.gil.wait").description("Time a thread waited to take the simulated GIL")
                 .tag("experiment", experiment).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(1_000)).maximumExpectedValue(Duration.ofSeconds(10))

@@ -3,80 +3,114 @@ package concurrencylab.gil;
 import concurrencylab.experiment.Baseline;
 import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Measured;
+import concurrencylab.experiment.Parallelism;
 import concurrencylab.experiment.Verdict;
+import concurrencylab.experiment.Verdict.Outcome;
 import java.util.Locale;
 
-/** The verdicts of the gil experiments, with the thresholds that decide them. */
+/** The verdicts of the gil experiment, with the thresholds that decide them. */
 final class GilVerdicts {
 
-    /** Under the lock, computing threads count as "no faster than one" up to this speedup. */
-    static final double SERIAL_SPEEDUP = 1.25;
-    /** A speedup counts as "about N" from this fraction of N up: the machines are shared and noisy. */
-    static final double SCALING_MARGIN = 0.7;
+    /** Under the lock, threads count as "one at a time" while they keep at most this many cores busy. */
+    static final double ONE_CORE = 1.3;
+    /** Waits count as overlapping "about min(threads, tasks) at once" from this fraction of it up. */
+    static final double SCALING_MARGIN = Parallelism.SCALING_MARGIN;
     /** Mixed tasks count as overlapping their waits from this speedup up. */
-    static final double MIXED_OVERLAP = 1.25;
+    static final double MIXED_OVERLAP = 1.15;
+
+    /** What a run of the gil experiment was asked to do. */
+    record Setup(boolean gil, GilWorkload workload, int tasks, int threads, int cores, int taskMillis) {
+
+        int parallel() {
+            return Math.min(tasks, Math.min(threads, cores));
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "%d %s tasks of %d ms on %d threads on %d cores %s", tasks,
+                    workload.tag(), taskMillis, threads, cores, gil ? "under the lock" : "without a lock");
+        }
+    }
 
     private GilVerdicts() {
     }
 
-    /** C7 for cpu work: speedup ~ 1 with the lock, ~ min(threads, cores) without it. */
-    static Verdict oneThreadComputes(boolean gil, Measured measured, Baseline baseline, int tasks, int threads,
-            int cores, LockReport lock) {
-        if (baseline == null) {
-            return Verdict.of(Claim.C7, false, "not measured: the run had baseline=false, so there is no speedup to judge");
+    /**
+     * C7, two-sided: under the lock, computing threads keep about one core busy although two or more could run on
+     * two or more cores, and the in-run control (the same tasks without the lock) does use the cores. When the
+     * control cannot, the machine was busy and the run cannot tell the lock from that.
+     *
+     * @param locked the phase under the lock
+     * @param free   the control phase without it; null when the run had none (no lock, or no cpu work)
+     */
+    static Verdict oneThreadComputes(Setup s, Measured locked, LockReport lock, Measured free) {
+        if (s.workload() != GilWorkload.CPU) {
+            return Verdict.cannotShow(Claim.C7, s.describe() + ": the lock serialises computing, and these tasks "
+                    + (s.workload() == GilWorkload.MIXED ? "compute only half of their time, waiting the rest" : "only wait")
+                    + ": run workload=cpu");
         }
-        double speedup = (double) baseline.wallNanos() / measured.wallNanos();
-        int parallel = Math.min(tasks, Math.min(threads, cores));
-        if (parallel < 2) {
-            return Verdict.of(Claim.C7, false, String.format(Locale.ROOT, "speedup %.2f, but min(threads %d, cores %d, "
-                    + "tasks %d) = 1: without a second thread there is nothing for the lock to serialise", speedup,
-                    threads, cores, tasks));
+        if (!s.gil()) {
+            return Verdict.cannotShow(Claim.C7, String.format(Locale.ROOT, "%s: this run had no GIL, and the threads "
+                    + "kept %.2f cores busy, computing in parallel: exactly what a GIL forbids. Run it with gil=true "
+                    + "to see them take turns", s.describe(), locked.cpuUtilisation()));
         }
-        if (gil) {
-            return Verdict.of(Claim.C7, speedup <= SERIAL_SPEEDUP, String.format(Locale.ROOT,
-                    "speedup %.2f with %d threads on %d cores under the lock (counted as shown up to %.2f; without the "
-                            + "lock about %d): CPU utilisation %.2f cores; the lock changed hands %d times, %d of them "
-                            + "forced after a switch interval",
-                    speedup, threads, cores, SERIAL_SPEEDUP, parallel, measured.cpuUtilisation(),
-                    lock.switches().values().stream().mapToLong(Long::longValue).sum(),
-                    lock.switches().get(SwitchReason.FORCED.tag())));
+        if (s.parallel() < 2) {
+            return Verdict.cannotShow(Claim.C7, String.format(Locale.ROOT, "%s: min(threads, cores, tasks) = 1, so "
+                    + "without the lock only one thread would compute anyway: use 2 or more threads and tasks on 2 or "
+                    + "more cores", s.describe()));
         }
-        return Verdict.of(Claim.C7, speedup >= SCALING_MARGIN * parallel, String.format(Locale.ROOT,
-                "without the lock: speedup %.2f with %d threads on %d cores, expected about %d (counted as shown from "
-                        + "%.1f), CPU utilisation %.2f cores. Run it with gil=true: the same threads get no faster "
-                        + "than one, because only the lock's holder may compute",
-                speedup, threads, cores, parallel, SCALING_MARGIN * parallel, measured.cpuUtilisation()));
+        double busy = locked.cpuUtilisation();
+        String underLock = String.format(Locale.ROOT, "%s kept %.2f cores busy (one at a time: counted as shown up "
+                + "to %.1f); the lock changed hands %d times, %d of them forced after a switch interval", s.describe(),
+                busy, ONE_CORE, lock.switches().values().stream().mapToLong(Long::longValue).sum(),
+                lock.switches().get(SwitchReason.FORCED.tag()));
+        if (busy > ONE_CORE) {
+            return Verdict.of(Claim.C7, Outcome.NOT_SHOWN, underLock + ": more than one thread computed at a time");
+        }
+        double faster = (double) locked.wallNanos() / free.wallNanos();
+        Parallelism.Judgement control = Parallelism.judge(faster, free, s.parallel());
+        if (control.shown()) {
+            return Verdict.of(Claim.C7, Outcome.CONFIRMED, underLock + ". The control, the same tasks on the same "
+                    + "threads without the lock, ran " + control.reason().replaceFirst("^speedup", "with a speedup")
+                    + " over the locked run: the cores were free, and only the lock kept the threads to one");
+        }
+        return Verdict.of(Claim.C7, control.outcome(), underLock + ". But the control without the lock could not use "
+                + "the cores either (" + control.reason() + "), so this run cannot tell the lock from the machine");
     }
 
-    /** C8 for sleep and socket work: the waits overlap, about min(threads, tasks) at once, lock or no lock. */
-    static Verdict ioReleasesTheLock(boolean gil, Measured measured, Baseline baseline, int tasks, int threads,
-            int taskMillis) {
-        int expected = Math.min(tasks, threads);
-        double sequential = baseline != null ? baseline.wallNanos() / 1e9 : tasks * taskMillis / 1000.0;
+    /**
+     * C8: waits release the lock, so they overlap under it, about min(threads, tasks) at once (sleep, socket), or
+     * the waiting halves of mixed tasks overlap while their computing halves take turns.
+     */
+    static Verdict ioReleasesTheLock(Setup s, Measured measured, Baseline baseline, LockReport lock) {
+        if (s.workload() == GilWorkload.CPU) {
+            return Verdict.cannotShow(Claim.C8, s.describe() + ": cpu work does no I/O, so there is nothing to "
+                    + "release the lock around: run workload sleep, socket or mixed");
+        }
+        double sequential = baseline != null ? baseline.wallNanos() / 1e9 : s.tasks() * s.taskMillis() / 1000.0;
         double speedup = sequential / measured.wallSeconds();
-        boolean confirmed = expected >= 2 && speedup >= SCALING_MARGIN * expected;
-        return Verdict.of(Claim.C8, confirmed, String.format(Locale.ROOT,
-                "%d waits of %d ms on %d threads took %.3f s instead of %.3f s one after another: speedup %.2f%s, "
-                        + "expected about min(threads, tasks) = %d (counted as shown from %.1f)%s",
-                tasks, taskMillis, threads, measured.wallSeconds(), sequential, speedup,
-                baseline != null ? "" : " (against tasks x taskMillis, as baseline=false)", expected,
-                SCALING_MARGIN * expected, gil ? ", although every task ran under the lock: it is released while a "
-                        + "thread waits" : "; the run had no lock, run it with gil=true to see the waits overlap under it"));
-    }
-
-    /** C8 for mixed work: the sleeping halves overlap even though the computing halves take turns. */
-    static Verdict mixedWaitsOverlap(boolean gil, Measured measured, Baseline baseline, int tasks, int taskMillis) {
-        if (baseline == null) {
-            return Verdict.of(Claim.C8, false, "not measured: the run had baseline=false, so there is no speedup to judge");
+        String timing = String.format(Locale.ROOT, "%s took %.3f s instead of %.3f s one after another%s: speedup "
+                + "%.2f", s.describe(), measured.wallSeconds(), sequential, baseline != null ? ""
+                : " (tasks x taskMillis, as baseline=false)", speedup);
+        if (!s.gil()) {
+            return Verdict.cannotShow(Claim.C8, timing + ". This run had no GIL to release: the waits overlapped "
+                    + "as in any threads. Run it with gil=true to see them overlap under the lock");
         }
-        double speedup = (double) baseline.wallNanos() / measured.wallNanos();
-        double serialCompute = tasks * taskMillis / 2000.0;
-        return Verdict.of(Claim.C8, tasks >= 2 && speedup >= MIXED_OVERLAP, String.format(Locale.ROOT,
-                "tasks that compute %d ms and then sleep %d ms: speedup %.2f (counted as shown from %.2f); %s",
-                taskMillis / 2, taskMillis - taskMillis / 2, speedup, MIXED_OVERLAP, gil
-                        ? String.format(Locale.ROOT, "their computing halves took turns under the lock (%.3f s of "
-                                + "computing in all, wall %.3f s), and the sleeps ran meanwhile, with the lock released",
-                                serialCompute, measured.wallSeconds())
-                        : "without the lock, computing and sleeping both overlap"));
+        int expected = Math.min(s.tasks(), s.threads());
+        if (expected < 2) {
+            return Verdict.cannotShow(Claim.C8, timing + ". With one thread (or task) no wait can overlap another: "
+                    + "use 2 or more threads and tasks");
+        }
+        if (s.workload() == GilWorkload.MIXED) {
+            return Verdict.of(Claim.C8, speedup >= MIXED_OVERLAP, String.format(Locale.ROOT,
+                    "%s (counted as shown from %.2f): the computing halves took turns under the lock, %.3f s of "
+                            + "computing in all, and the sleeping halves ran meanwhile, the lock released; %d "
+                            + "hand-overs were releases around a wait", timing, MIXED_OVERLAP,
+                    s.tasks() * s.taskMillis() / 2000.0, lock.switches().get(SwitchReason.IO.tag())));
+        }
+        return Verdict.of(Claim.C8, speedup >= SCALING_MARGIN * expected, String.format(Locale.ROOT,
+                "%s, expected about min(threads, tasks) = %d (counted as shown from %.1f), although every task ran "
+                        + "under the lock: it is released while a thread waits (%d hand-overs were releases around "
+                        + "a wait)", timing, expected, SCALING_MARGIN * expected,
+                lock.switches().get(SwitchReason.IO.tag())));
     }
 }

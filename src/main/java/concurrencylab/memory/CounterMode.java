@@ -11,7 +11,10 @@ public enum CounterMode {
     @JsonProperty("synchronized") SYNCHRONIZED,
     /** Threads increment it with an atomic compare-and-set (AtomicLong). */
     @JsonProperty("atomic") ATOMIC,
-    /** Worker processes each increment a counter in their own memory; the service's counter is left alone. */
+    /**
+     * The service marks its counter; the same counting code then runs as threads, which see the mark and add to it,
+     * and as worker processes, which count in their own memory and leave the service's alone.
+     */
     @JsonProperty("processes") PROCESSES;
 
     public String tag() {

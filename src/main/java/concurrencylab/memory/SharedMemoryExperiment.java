@@ -13,12 +13,14 @@ import concurrencylab.memory.SharedMemoryDetails.ChildCount;
 import concurrencylab.process.WorkerGroup;
 import concurrencylab.process.WorkerGroup.Event;
 import concurrencylab.process.WorkerGroup.Worker;
+import concurrencylab.process.ProcessCounter;
 import concurrencylab.process.WorkerProtocol;
 import concurrencylab.process.Workers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +47,8 @@ class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
     private final Workers processes;
     /** The latest lost-update count per mode, read by the gauges; written by runner threads. */
     private final Map<CounterMode, AtomicLong> lostUpdates = new EnumMap<>(CounterMode.class);
-    /** The service's own counter, which processes mode leaves alone: the children cannot reach it. */
-    private final AtomicLong parentCounter = new AtomicLong();
+    /** Held by a run of mode processes while it uses the service's {@link ProcessCounter}. */
+    private static final ReentrantLock ISOLATION = new ReentrantLock();
 
     SharedMemoryExperiment(Workers processes, MeterRegistry registry) {
         this.processes = processes;
@@ -70,8 +74,9 @@ class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
     public String summary() {
         return "Threads live in one process and share its memory: two threads incrementing one counter without "
                 + "protection lose updates (both read 41, both write 42), and a lock or an atomic counter loses none. "
-                + "Processes each have memory of their own: worker processes count in their own copy, and the "
-                + "service's counter never moves.";
+                + "Processes each have memory of their own: in mode processes the service writes a marker into its "
+                + "counter, then the same counting code runs as threads, which see the marker and add to it, and as "
+                + "child processes, which see only their own counter and leave the service's alone.";
     }
 
     @Override
@@ -91,33 +96,92 @@ class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
 
     @Override
     public ExperimentResult run(SharedMemoryParams p, RunContext context) throws Exception {
-        context.setTotal(p.workers());
-        long expected = (long) p.workers() * p.increments();
+        boolean processesMode = p.mode() == CounterMode.PROCESSES;
+        context.setTotal(processesMode ? 2L * p.workers() : p.workers());
         Stopwatch stopwatch = Stopwatch.start();
-        SharedMemoryDetails details = p.mode() == CounterMode.PROCESSES ? inProcesses(p, expected, context)
-                : inThreads(p, expected, context);
+        SharedMemoryDetails details = processesMode ? isolation(p, context) : inThreads(p, context);
         Measured measured = stopwatch.stop();
-        lostUpdates.get(p.mode()).set(details.lostUpdates());
-        return ExperimentResult.of(measured, null, p.workers(), null, List.of(SharedMemoryVerdicts.of(details)),
+        lostUpdates.get(p.mode()).set(details.lostUpdates() == null ? 0 : details.lostUpdates());
+        return ExperimentResult.of(measured, null, p.workers(), null, SharedMemoryVerdicts.of(p.mode(), details),
                 details);
     }
 
-    private SharedMemoryDetails inThreads(SharedMemoryParams p, long expected, RunContext context) throws Exception {
+    private SharedMemoryDetails inThreads(SharedMemoryParams p, RunContext context) throws Exception {
         SharedCounter counter = SharedCounter.of(p.mode());
-        ExecutorService threads = Executors.newFixedThreadPool(p.workers(), context.platformThreads("counter"));
+        together(p.workers(), context, "counter", w -> {
+            for (int i = 0; i < p.increments(); i++) {
+                counter.increment();
+                if (i % CHECK_EVERY == 0 && Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("stopped");
+                }
+            }
+        });
+        long expected = (long) p.workers() * p.increments();
+        long actual = counter.value();
+        long lost = expected - actual;
+        return new SharedMemoryDetails(p.mode().tag(), p.workers(), p.increments(), expected, actual, lost,
+                Numbers.round(100.0 * lost / expected, 2), null);
+    }
+
+    /**
+     * The contrast of C4 and C1: the service's main thread writes a marker into its {@link ProcessCounter}; the same
+     * counting code then runs on threads of the service, which read the marker and add to it, and in child
+     * processes, which read their own counter and leave the service's alone.
+     */
+    private SharedMemoryDetails isolation(SharedMemoryParams p, RunContext context) throws Exception {
+        // The counter is the service's one and only: two runs of this mode at once would see each other's marker.
+        ISOLATION.lockInterruptibly();
+        try {
+            long marker = 1_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+            ProcessCounter.set(marker);
+            long[] threadsSaw = new long[p.workers()];
+            together(p.workers(), context, "counter", w -> threadsSaw[w] = ProcessCounter.countFrom(p.increments()));
+            long afterThreads = ProcessCounter.read();
+            List<ChildCount> children = new ArrayList<>();
+            try (WorkerGroup group = processes.start(p.workers(), null, context.platformThreads("worker-io"))) {
+                context.onStop(group::close);
+                for (Worker worker : group.workers()) {
+                    group.send(worker, WorkerProtocol.count(p.increments()));
+                }
+                ChildCount[] counted = new ChildCount[p.workers()];
+                for (int answered = 0; answered < p.workers(); ) {
+                    Event event = group.next(context.waitAtMost(Duration.ofSeconds(60)), "to count");
+                    if (event.message().verb().equals(WorkerProtocol.RESULT)) {
+                        counted[event.worker().index() - 1] = new ChildCount(event.message().longField("pid"),
+                                event.message().longField("seen"), event.message().longField("count"));
+                        answered++;
+                        context.advance();
+                    }
+                }
+                children.addAll(List.of(counted));
+            }
+            var isolation = new SharedMemoryDetails.Isolation(marker, Arrays.stream(threadsSaw).boxed().toList(),
+                    afterThreads, children, ProcessCounter.read());
+            return new SharedMemoryDetails(p.mode().tag(), p.workers(), p.increments(), null, null, null, null,
+                    isolation);
+        } finally {
+            ISOLATION.unlock();
+        }
+    }
+
+    /** What each of the threads does; {@code worker} is its number. */
+    @FunctionalInterface
+    private interface WorkerBody {
+        void run(int worker) throws Exception;
+    }
+
+    /** Runs {@code workers} threads that start together (so they really overlap) and waits for all of them. */
+    private static void together(int workers, RunContext context, String role, WorkerBody body) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(workers, context.platformThreads(role));
         context.onStop(threads::shutdownNow);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> done = new ArrayList<>();
         try {
-            for (int w = 0; w < p.workers(); w++) {
+            for (int w = 0; w < workers; w++) {
+                int worker = w;
                 done.add(threads.submit(() -> {
-                    go.await(); // all start together, so they really overlap
-                    for (int i = 0; i < p.increments(); i++) {
-                        counter.increment();
-                        if (i % CHECK_EVERY == 0 && Thread.currentThread().isInterrupted()) {
-                            throw new InterruptedException("stopped");
-                        }
-                    }
+                    go.await();
+                    body.run(worker);
                     context.advance();
                     return null;
                 }));
@@ -131,32 +195,5 @@ class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
         } finally {
             Pools.shutdownNow(threads);
         }
-        long actual = counter.value();
-        long lost = expected - actual;
-        return new SharedMemoryDetails(p.mode().tag(), p.workers(), p.increments(), expected, actual, lost,
-                Numbers.round(100.0 * lost / expected, 2), null, null);
-    }
-
-    private SharedMemoryDetails inProcesses(SharedMemoryParams p, long expected, RunContext context) throws Exception {
-        long parentBefore = parentCounter.get();
-        List<ChildCount> children = new ArrayList<>();
-        try (WorkerGroup group = processes.start(p.workers(), null, context.platformThreads("worker-io"))) {
-            context.onStop(group::close);
-            for (Worker worker : group.workers()) {
-                group.send(worker, WorkerProtocol.message(WorkerProtocol.WORK, "kind", "count", "tasks", 0,
-                        "taskMicros", 0, "roundsPerMs", 1, "gil", false, "switchMicros", 1, "increments",
-                        p.increments(), "fault", "none"));
-            }
-            while (children.size() < p.workers()) {
-                Event event = group.next(context.waitAtMost(Duration.ofSeconds(60)), "to count");
-                if (event.message().verb().equals(WorkerProtocol.RESULT)) {
-                    children.add(new ChildCount(event.message().longField("pid"), event.message().longField("count")));
-                    context.advance();
-                }
-            }
-        }
-        long sum = children.stream().mapToLong(ChildCount::count).sum();
-        return new SharedMemoryDetails(p.mode().tag(), p.workers(), p.increments(), expected, sum, 0, 0,
-                parentCounter.get() - parentBefore, children);
     }
 }

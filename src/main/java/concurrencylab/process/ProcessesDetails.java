@@ -2,6 +2,8 @@ package concurrencylab.process;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import concurrencylab.experiment.LatencyStats;
+import concurrencylab.experiment.Measured;
+import concurrencylab.experiment.Numbers;
 import java.util.List;
 
 /**
@@ -10,7 +12,7 @@ import java.util.List;
  *
  * @param processes        workers started (at most one per task)
  * @param cores            processors the service's JVM may use
- * @param pinnedToCpus     the cores every worker was pinned to (0..N-1), or absent
+ * @param pinnedToCpus     the CPUs every worker was pinned to (the first N this service may use), or absent
  * @param workload         what each task did
  * @param taskMillis       how long one task takes alone
  * @param gil              whether each worker computed under a simulated GIL of its own
@@ -18,10 +20,29 @@ import java.util.List;
  * @param startup          how worker startup was made cheap
  * @param workers          each worker: its PID, tasks, CPU time, and when it started and finished its work
  * @param intervalsOverlap whether every worker's start-to-finish interval overlapped every other's
+ * @param oneGilThreads    C9's contrast (cpu work under a GIL on 2 or more cores): the same tasks as threads of the
+ *                         service under one GIL
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProcessesDetails(int processes, int cores, String pinnedToCpus, String workload, int taskMillis,
-        boolean gil, LatencyStats spawn, String startup, List<WorkerReport> workers, boolean intervalsOverlap) {
+        boolean gil, LatencyStats spawn, String startup, List<WorkerReport> workers, boolean intervalsOverlap,
+        GilThreadsContrast oneGilThreads) {
+
+    /**
+     * The same tasks on as many threads of the service, all under one simulated GIL.
+     *
+     * @param wallSeconds          how long they took
+     * @param cpuUtilisation       cores they kept busy: about one, whatever the threads
+     * @param processesFasterBy    their wall time over the worker processes': about min(processes, cores)
+     */
+    public record GilThreadsContrast(double wallSeconds, double cpuUtilisation, double processesFasterBy) {
+
+        static GilThreadsContrast of(Measured threads, Measured processes) {
+            return new GilThreadsContrast(Numbers.seconds(threads.wallNanos()),
+                    Numbers.round(threads.cpuUtilisation(), 3),
+                    Numbers.round((double) threads.wallNanos() / processes.wallNanos(), 3));
+        }
+    }
 
     /**
      * One worker.

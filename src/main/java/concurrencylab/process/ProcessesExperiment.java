@@ -1,5 +1,6 @@
 package concurrencylab.process;
 
+import concurrencylab.experiment.BadParameterException;
 import concurrencylab.experiment.Baseline;
 import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
@@ -8,22 +9,29 @@ import concurrencylab.experiment.LabLimits;
 import concurrencylab.experiment.LatencyStats;
 import concurrencylab.experiment.Measured;
 import concurrencylab.experiment.Numbers;
+import concurrencylab.experiment.Pools;
 import concurrencylab.experiment.RunContext;
 import concurrencylab.experiment.RunTags;
 import concurrencylab.experiment.Stopwatch;
 import concurrencylab.experiment.TaskBatch;
-import concurrencylab.experiment.Verdict;
+import concurrencylab.gil.GilObserver;
 import concurrencylab.gil.GlobalInterpreterLock;
+import concurrencylab.gil.Interpreter;
+import concurrencylab.process.ProcessesDetails.GilThreadsContrast;
 import concurrencylab.process.ProcessesDetails.WorkerReport;
 import concurrencylab.process.WorkerGroup.Event;
 import concurrencylab.process.WorkerGroup.Worker;
 import concurrencylab.process.WorkerProtocol.Message;
 import concurrencylab.workload.CpuWork;
 import concurrencylab.workload.TickHook;
+import concurrencylab.workload.WorkloadKind;
+import concurrencylab.workload.Workloads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.stereotype.Component;
 
 /** Worker processes, each a JVM of its own, share N tasks: they run at once on several cores, or take turns on one. */
@@ -32,7 +40,7 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
 
     /** How long a worker may stay silent beyond the longest its work could take when time-sliced. */
     private static final Duration SILENCE_GRACE = Duration.ofSeconds(30);
-    private static final long SWITCH_MICROS = GlobalInterpreterLock.DEFAULT_SWITCH_INTERVAL.toNanos() / 1_000;
+    private static final Duration SWITCH_INTERVAL = GlobalInterpreterLock.DEFAULT_SWITCH_INTERVAL;
 
     private final Workers workers;
     private final CpuWork cpu;
@@ -59,8 +67,8 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
         return "Starts worker processes (separate JVMs, each with memory of its own) and shares the tasks among them. "
                 + "On several cores they compute at the same time; pinned to one core (cpus: 1) they still all make "
                 + "progress, taking turns as the OS slices the core's time, but no faster than one. Each worker "
-                + "computes under a simulated GIL of its own, and processes still run in parallel: every process has "
-                + "its own GIL. Shows how long starting a JVM takes.";
+                + "computes under a simulated GIL of its own; the same tasks also run as threads under one GIL in the "
+                + "service, to show the difference a GIL per process makes. Shows how long starting a JVM takes.";
     }
 
     @Override
@@ -79,30 +87,55 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
     }
 
     @Override
+    public void validate(ProcessesParams params) {
+        if (params.cpus() != null) {
+            workers.pinning().unavailableReason().ifPresent(reason -> {
+                throw new BadParameterException("cpus", params.cpus(), "leave it out", reason);
+            });
+        }
+    }
+
+    @Override
+    public List<String> limitations() {
+        return workers.pinning().unavailableReason().map(reason -> List.of("cpus: " + reason)).orElse(List.of());
+    }
+
+    @Override
     public ExperimentResult run(ProcessesParams p, RunContext context) throws Exception {
         int count = Math.min(p.processes(), p.tasks());
-        int[] share = share(p.tasks(), count);
         Duration taskTime = Duration.ofMillis(p.taskMillis());
         boolean measureBaseline = p.baseline() && TaskBatch.baselineFits(p.tasks(), taskTime, limits);
-        context.setTotal(p.tasks() + (measureBaseline ? p.tasks() : 0L));
+        boolean contrast = ProcessVerdicts.canContrastGils(p, count);
+        context.setTotal(p.tasks() * (1L + (measureBaseline ? 1 : 0) + (contrast ? 1 : 0)));
         String startup = workers.startup();
         context.throwIfStopped();
 
-        Measured measured;
+        WorkPhase work = workPhase(p, count, taskTime, context);
+        Baseline baseline = TaskBatch.baseline(p.baseline(), measureBaseline, p.tasks(), i -> oneTask(p, taskTime),
+                Workloads.estimatedBaseline(p.workload() == ProcessWorkload.CPU ? WorkloadKind.CPU : WorkloadKind.SLEEP,
+                        p.tasks(), taskTime), context);
+        // C9's contrast: the same cpu tasks as threads of this service under one GIL, which keeps them to one core.
+        Measured gilThreads = contrast ? threadsUnderOneGil(p, count, taskTime, context) : null;
+        return result(p, count, work, baseline, gilThreads, startup);
+    }
+
+    /** What the workers did: the phase from sending the work to the last answer. */
+    private record WorkPhase(Measured measured, LatencyStats taskLatency, List<WorkerReport> reports,
+            LatencyStats spawn) {
+    }
+
+    private WorkPhase workPhase(ProcessesParams p, int count, Duration taskTime, RunContext context) throws Exception {
+        int[] share = share(p.tasks(), count);
         List<WorkerReport> reports = new ArrayList<>();
-        long[] spawn;
-        LatencyStats taskLatency;
         try (WorkerGroup group = workers.start(count, p.cpus(), context.platformThreads("worker-io"))) {
             context.onStop(group::close);
             context.throwIfStopped();
-            spawn = group.workers().stream().mapToLong(Worker::spawnNanos).toArray();
+            long[] spawn = group.workers().stream().mapToLong(Worker::spawnNanos).toArray();
             Stopwatch stopwatch = Stopwatch.start();
             long sentAt = System.nanoTime();
             for (Worker worker : group.workers()) {
-                group.send(worker, WorkerProtocol.message(WorkerProtocol.WORK, "kind", p.workload().tag(),
-                        "tasks", share[worker.index() - 1], "taskMicros", p.taskMillis() * 1000L,
-                        "roundsPerMs", cpu.calibration().roundsPerMilli(), "gil", p.gil(),
-                        "switchMicros", SWITCH_MICROS, "increments", 0, "fault", "none"));
+                group.send(worker, WorkerProtocol.work(p.workload().tag(), share[worker.index() - 1], taskTime,
+                        cpu.calibration().roundsPerMilli(), p.gil(), SWITCH_INTERVAL));
             }
             long[] startedAt = new long[count];
             List<Long> taskEnds = new ArrayList<>();
@@ -129,31 +162,36 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
             }
             Measured phase = stopwatch.stop();
             long workersCpu = Arrays.stream(results).mapToLong(r -> r.longField("cpuNanos")).sum();
-            measured = new Measured(phase.wallNanos(), phase.cpuNanos() + workersCpu);
-            taskLatency = LatencyStats.ofNanos(taskEnds.stream().mapToLong(Long::longValue).toArray());
+            reports.sort((a, b) -> Integer.compare(a.worker(), b.worker()));
+            return new WorkPhase(phase.plusCpu(workersCpu),
+                    LatencyStats.ofNanos(taskEnds.stream().mapToLong(Long::longValue).toArray()), reports,
+                    LatencyStats.ofNanos(spawn));
         }
-        reports.sort((a, b) -> Integer.compare(a.worker(), b.worker()));
-        Baseline baseline = baseline(p, measureBaseline, taskTime, reports, context);
-        return result(p, count, measured, baseline, taskLatency, reports, LatencyStats.ofNanos(spawn), startup);
     }
 
-    private Baseline baseline(ProcessesParams p, boolean measure, Duration taskTime, List<WorkerReport> reports,
-            RunContext context) throws Exception {
-        if (!p.baseline()) {
-            return null;
+    /** One task on the calling thread: the baseline's unit. */
+    private void oneTask(ProcessesParams p, Duration taskTime) throws InterruptedException {
+        if (p.workload() == ProcessWorkload.CPU) {
+            cpu.run(taskTime, TickHook.INTERRUPTIBLE);
+        } else {
+            Thread.sleep(taskTime);
         }
-        if (measure) {
-            return Baseline.measured(TaskBatch.runSequentially(p.tasks(), i -> {
-                if (p.workload() == ProcessWorkload.CPU) {
-                    cpu.run(taskTime, TickHook.INTERRUPTIBLE);
-                } else {
-                    Thread.sleep(taskTime);
-                }
-            }, context));
+    }
+
+    /** The same tasks on {@code count} threads of this service, all under one simulated GIL. */
+    private Measured threadsUnderOneGil(ProcessesParams p, int count, Duration taskTime, RunContext context)
+            throws Exception {
+        Interpreter interpreter = Interpreter.withLock(new GlobalInterpreterLock(SWITCH_INTERVAL, GilObserver.NONE),
+                cpu);
+        ExecutorService threads = Executors.newFixedThreadPool(count, context.platformThreads("one-gil"));
+        context.onStop(threads::shutdownNow);
+        Stopwatch stopwatch = Stopwatch.start();
+        try {
+            TaskBatch.runConcurrently(threads, p.tasks(), i -> interpreter.run(in -> in.compute(taskTime)), context);
+            return stopwatch.stop();
+        } finally {
+            Pools.shutdownNow(threads);
         }
-        long workNanos = Math.round(reports.stream().mapToDouble(r -> r.finishedAtMs() - r.startedAtMs()).sum() * 1e6);
-        return Baseline.estimated(workNanos, "estimated: the sum of the workers' measured work times (running the "
-                + "tasks one by one would exceed lab.limits.max-measured-baseline)");
     }
 
     private static WorkerReport report(Worker worker, int tasks, long startedAt, long finishedAt, Message result) {
@@ -172,25 +210,19 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
         return share;
     }
 
-    private static ExperimentResult result(ProcessesParams p, int count, Measured measured, Baseline baseline,
-            LatencyStats taskLatency, List<WorkerReport> reports, LatencyStats spawn, String startup) {
+    private ExperimentResult result(ProcessesParams p, int count, WorkPhase work, Baseline baseline,
+            Measured gilThreads, String startup) {
         int cores = Runtime.getRuntime().availableProcessors();
-        boolean overlap = ProcessVerdicts.intervalsOverlap(reports);
-        var details = new ProcessesDetails(count, cores, p.cpus() == null ? null : "0-" + (p.cpus() - 1),
-                p.workload().tag(), p.taskMillis(), p.gil(), spawn, startup, reports, overlap);
-        List<Verdict> verdicts = new ArrayList<>();
-        if (p.cpus() != null) {
-            verdicts.add(ProcessVerdicts.timeSliced(measured, baseline, count, p.cpus(), overlap));
-        } else {
-            boolean computing = p.workload() == ProcessWorkload.CPU;
-            int expected = computing ? Math.min(count, cores) : count;
-            verdicts.add(ProcessVerdicts.parallel(measured, baseline, count, cores, expected));
-            if (computing && p.gil()) {
-                verdicts.add(ProcessVerdicts.ownGilEach(measured, baseline, reports, expected));
-            }
-        }
-        int workers = p.cpus() == null ? count : Math.min(count, p.cpus());
-        return ExperimentResult.of(measured, baseline, p.workload() == ProcessWorkload.CPU ? Math.min(workers, cores)
-                : workers, taskLatency, verdicts, details);
+        boolean overlap = ProcessVerdicts.intervalsOverlap(work.reports());
+        var setup = new ProcessVerdicts.Setup(p.workload(), p.gil(), p.tasks(), count, cores, p.cpus());
+        var details = new ProcessesDetails(count, cores,
+                p.cpus() == null ? null : workers.pinning().cpuList(p.cpus()), p.workload().tag(), p.taskMillis(),
+                p.gil(), work.spawn(), startup, work.reports(), overlap,
+                gilThreads == null ? null : GilThreadsContrast.of(gilThreads, work.measured()));
+        var verdicts = List.of(ProcessVerdicts.parallel(setup, work.measured(), baseline),
+                ProcessVerdicts.timeSliced(setup, work.measured(), baseline, overlap),
+                ProcessVerdicts.ownGilEach(setup, work.measured(), gilThreads));
+        return ExperimentResult.of(work.measured(), baseline, p.workload() == ProcessWorkload.CPU
+                ? setup.parallel() : count, work.taskLatency(), verdicts, details);
     }
 }

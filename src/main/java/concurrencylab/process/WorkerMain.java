@@ -51,7 +51,7 @@ public final class WorkerMain {
     }
 
     private static Message perform(Message work, long pid, PrintStream out) throws Exception {
-        switch (work.field("fault")) {
+        switch (work.field("fault", "none")) {
             case "crash" -> Runtime.getRuntime().halt(1);
             case "hang" -> Thread.sleep(Long.MAX_VALUE);
             case "garbage" -> {
@@ -62,15 +62,16 @@ public final class WorkerMain {
             }
         }
         String kind = work.field("kind");
-        long tasks = work.longField("tasks");
-        Duration taskTime = Duration.ofNanos(work.longField("taskMicros") * 1_000);
         long cpuBefore = cpuNanos();
         long started = System.nanoTime();
         out.println(WorkerProtocol.STARTED);
+        long seen = 0;
         long count = 0;
         long gilAcquisitions = 0;
         switch (kind) {
             case "cpu" -> {
+                long tasks = work.longField("tasks");
+                Duration taskTime = Duration.ofNanos(work.longField("taskMicros") * 1_000);
                 CpuWork cpu = new CpuWork(new CpuCalibration(work.longField("roundsPerMs"), Duration.ZERO, 0));
                 GlobalInterpreterLock gil = Boolean.parseBoolean(work.field("gil"))
                         ? new GlobalInterpreterLock(Duration.ofNanos(work.longField("switchMicros") * 1_000),
@@ -84,27 +85,22 @@ public final class WorkerMain {
                 gilAcquisitions = gil == null ? 0 : gil.stats().acquisitions();
             }
             case "sleep" -> {
+                long tasks = work.longField("tasks");
+                Duration taskTime = Duration.ofNanos(work.longField("taskMicros") * 1_000);
                 for (long task = 1; task <= tasks; task++) {
                     Thread.sleep(taskTime);
                     out.println(WorkerProtocol.message(WorkerProtocol.PROGRESS, "done", task).format());
                 }
             }
-            case "count" -> count = count(work.longField("increments"));
+            case "count" -> {
+                seen = ProcessCounter.countFrom(work.longField("increments"));
+                count = ProcessCounter.read();
+            }
             default -> throw new IllegalArgumentException("unknown kind " + kind);
         }
         long wall = System.nanoTime() - started;
         return WorkerProtocol.message(WorkerProtocol.RESULT, "pid", pid, "cpuNanos", cpuNanos() - cpuBefore,
-                "wallNanos", wall, "count", count, "gilAcquisitions", gilAcquisitions);
-    }
-
-    /** This process's own counter, in this process's own memory: no other process can reach it. */
-    private static volatile long counter;
-
-    private static long count(long increments) {
-        for (long i = 0; i < increments; i++) {
-            counter++; // one thread: nothing to lose
-        }
-        return counter;
+                "wallNanos", wall, "seen", seen, "count", count, "gilAcquisitions", gilAcquisitions);
     }
 
     private static long cpuNanos() {

@@ -9,17 +9,19 @@ import java.util.Map;
  *
  * <pre>
  *   worker  READY pid=4711                                  the JVM is up and the worker reads its orders
- *   parent  WORK kind=cpu tasks=2 taskMicros=400000 roundsPerMs=290329 gil=true switchMicros=5000 increments=0 fault=none
+ *   parent  WORK kind=cpu tasks=2 taskMicros=400000 roundsPerMs=290329 gil=true switchMicros=5000
+ *   (or)    WORK kind=count increments=5000000
  *   worker  STARTED                                          it begins the work
  *   worker  PROGRESS done=1                                  after each task (kind cpu or sleep)
- *   worker  RESULT pid=4711 cpuNanos=812000000 wallNanos=803000000 count=0 gilAcquisitions=2
+ *   worker  RESULT pid=4711 cpuNanos=812000000 wallNanos=803000000 seen=0 count=0 gilAcquisitions=2
  *   worker  ERROR message=what_went_wrong                    instead of RESULT, when the work failed
  * </pre>
  *
  * kinds: {@code cpu} computes taskMicros per task with the service's calibration (roundsPerMs), under the worker's
- * own simulated GIL when gil=true; {@code sleep} sleeps taskMicros per task; {@code count} increments a counter
- * in the worker's own memory {@code increments} times and reports it as count. {@code fault} exists for the
- * tests: crash (exit 1 before answering), hang (never answer), garbage (answer with a line that is no message).
+ * own simulated GIL when gil=true; {@code sleep} sleeps taskMicros per task; {@code count} reads the
+ * {@link ProcessCounter} in the worker's own memory (seen), increments it {@code increments} times and reports what
+ * it reads then (count). An optional {@code fault} exists for the tests: crash (exit 1 before answering), hang
+ * (never answer), garbage (answer with a line that is no message).
  * The worker exits after RESULT or ERROR, and at once if its stdin closes (the service went away).
  */
 public final class WorkerProtocol {
@@ -49,11 +51,28 @@ public final class WorkerProtocol {
             return Long.parseLong(field(key));
         }
 
+        /** The field, or {@code absent} when the message has none. */
+        public String field(String key, String absent) {
+            return fields.getOrDefault(key, absent);
+        }
+
         public String format() {
             StringBuilder line = new StringBuilder(verb);
             fields.forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
             return line.toString();
         }
+    }
+
+    /** The order to run {@code tasks} tasks of cpu or sleep work of {@code taskTime} each. */
+    public static Message work(String kind, int tasks, java.time.Duration taskTime, long roundsPerMs, boolean gil,
+            java.time.Duration switchInterval) {
+        return message(WORK, "kind", kind, "tasks", tasks, "taskMicros", taskTime.toNanos() / 1_000,
+                "roundsPerMs", roundsPerMs, "gil", gil, "switchMicros", Math.max(1, switchInterval.toNanos() / 1_000));
+    }
+
+    /** The order to count {@code increments} times in the worker's own {@link ProcessCounter}. */
+    public static Message count(long increments) {
+        return message(WORK, "kind", "count", "increments", increments);
     }
 
     public static Message message(String verb, Object... keyValues) {

@@ -48,13 +48,14 @@ class ThreadsExperiment implements Experiment<ThreadsParams> {
     @Override
     public String summary() {
         return "Runs the tasks on a pool of OS threads. Computing tasks go about as many times faster as there are "
-                + "cores (and threads); waiting tasks overlap their waits, as many at once as there are threads. "
-                + "Each task's time is split into waiting in the pool's queue and executing.";
+                + "cores (and threads), with that many cores busy; waiting tasks overlap their waits, as many at once "
+                + "as there are threads, but keep no core busy, so they show nothing about parallelism. Each task's "
+                + "time is split into waiting in the pool's queue and executing.";
     }
 
     @Override
     public List<Claim> claims() {
-        return List.of(Claim.C5, Claim.C6);
+        return List.of(Claim.C5);
     }
 
     @Override
@@ -83,8 +84,8 @@ class ThreadsExperiment implements Experiment<ThreadsParams> {
                 Pools.shutdownNow(pool);
             }
             Measured measured = stopwatch.stop();
-            Baseline baseline = TaskBatch.baseline(p.baseline(), measureBaseline, p.tasks(), i -> body.run(), timings,
-                    context);
+            Baseline baseline = TaskBatch.baseline(p.baseline(), measureBaseline, p.tasks(), i -> body.run(),
+                    Workloads.estimatedBaseline(p.workload(), p.tasks(), taskTime), context);
             return result(p, measured, baseline, timings);
         }
     }
@@ -98,10 +99,11 @@ class ThreadsExperiment implements Experiment<ThreadsParams> {
         var details = new ThreadsDetails(p.poolSize(), cores, p.tasks(), p.workload().tag(), p.taskMillis(),
                 LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::queuedNanos)),
                 LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::executedNanos)),
-                Numbers.round(idealSeconds, 3));
+                Numbers.round(idealSeconds, 3),
+                Numbers.round(TaskBatch.sum(timings, Timing::executedNanos) / (double) measured.wallNanos(), 2));
         var verdict = computing
-                ? ThreadVerdicts.parallelCompute(measured, baseline, p.tasks(), p.poolSize(), cores)
-                : ThreadVerdicts.overlappingWaits(measured, p.tasks(), p.taskMillis(), p.poolSize(), "pool thread");
+                ? ThreadVerdicts.parallelCompute(measured, baseline, p.tasks(), p.poolSize(), cores, "pool thread")
+                : ThreadVerdicts.waitingUsesNoCores(measured, p.tasks(), p.taskMillis(), p.poolSize(), "pool thread");
         return ExperimentResult.of(measured, baseline, atOnce,
                 LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::latencyNanos)), List.of(verdict), details);
     }

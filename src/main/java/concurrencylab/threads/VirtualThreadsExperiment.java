@@ -14,6 +14,7 @@ import concurrencylab.experiment.RunTags;
 import concurrencylab.experiment.Stopwatch;
 import concurrencylab.experiment.TaskBatch;
 import concurrencylab.experiment.TaskBatch.Timing;
+import concurrencylab.experiment.Verdict;
 import concurrencylab.workload.TaskBody;
 import concurrencylab.workload.WorkloadKind;
 import concurrencylab.workload.Workloads;
@@ -105,8 +106,8 @@ class VirtualThreadsExperiment implements Experiment<VirtualThreadsParams> {
             } finally {
                 sampler.close();
             }
-            Baseline baseline = TaskBatch.baseline(p.baseline(), measureBaseline, p.tasks(), i -> body.run(), timings,
-                    context);
+            Baseline baseline = TaskBatch.baseline(p.baseline(), measureBaseline, p.tasks(), i -> body.run(),
+                    Workloads.estimatedBaseline(p.workload(), p.tasks(), taskTime), context);
             var details = new VirtualThreadsDetails(p.tasks(), p.workload().tag(), p.taskMillis(), peakInProgress.get(),
                     platformBefore, sampler.peakPlatformThreads(), ThreadSampler.carrierParallelism(),
                     sampler.peakCarrierThreads(), sampler.peakMounted(),
@@ -122,12 +123,15 @@ class VirtualThreadsExperiment implements Experiment<VirtualThreadsParams> {
             List<Timing> timings, VirtualThreadsDetails details) {
         int cores = Runtime.getRuntime().availableProcessors();
         boolean computing = p.workload() == WorkloadKind.CPU;
-        var verdict = computing
-                ? ThreadVerdicts.parallelCompute(measured, baseline, p.tasks(), p.tasks(), cores)
-                : ThreadVerdicts.waitsTakeOneWait(measured, p.tasks(), p.taskMillis(), details.peakPlatformThreads(),
-                        details.openConnectionLimit());
+        List<Verdict> verdicts = computing
+                ? List.of(ThreadVerdicts.computingNeverSuspends(measured, p.tasks(), p.taskMillis()),
+                        ThreadVerdicts.parallelCompute(measured, baseline, p.tasks(), p.tasks(), cores, "virtual thread"))
+                : List.of(ThreadVerdicts.waitsTakeOneWait(measured, p.tasks(), p.taskMillis(),
+                                details.peakPlatformThreads(), details.openConnectionLimit()),
+                        ThreadVerdicts.waitingUsesNoCores(measured, p.tasks(), p.taskMillis(), p.tasks(),
+                                "virtual thread"));
         int atOnce = computing ? Math.min(p.tasks(), cores) : p.tasks();
         return ExperimentResult.of(measured, baseline, atOnce,
-                LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::latencyNanos)), List.of(verdict), details);
+                LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::latencyNanos)), verdicts, details);
     }
 }

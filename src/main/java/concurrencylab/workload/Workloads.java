@@ -1,5 +1,6 @@
 package concurrencylab.workload;
 
+import concurrencylab.experiment.Baseline;
 import concurrencylab.experiment.LabLimits;
 import concurrencylab.experiment.RunContext;
 import concurrencylab.sockets.DelayEchoServer;
@@ -32,6 +33,20 @@ public class Workloads {
 
     public CpuWork cpu() {
         return cpu;
+    }
+
+    /**
+     * The one-after-another time of {@code tasks} tasks of {@code kind}, known without running them: for cpu work the
+     * calibrated amount (tasks x taskTime of one core), for sleep the sleeps, for socket work the server's delays,
+     * which every round trip waits at least (so a speedup from it is, if anything, understated).
+     */
+    public static Baseline estimatedBaseline(WorkloadKind kind, int tasks, Duration taskTime) {
+        long nanos = taskTime.toNanos() * tasks;
+        return Baseline.estimated(nanos, switch (kind) {
+            case CPU -> "calibrated: tasks x taskMillis of one core's calibrated work";
+            case SLEEP -> "nominal: tasks x taskMillis of sleep";
+            case SOCKET -> "at least: tasks x taskMillis, the server's delay every round trip waits";
+        } + Baseline.TOO_LONG);
     }
 
     /**

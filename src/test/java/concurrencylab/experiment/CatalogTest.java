@@ -16,7 +16,8 @@ class CatalogTest extends LabHttpTest {
         JsonNode threads = catalog.get("experiments").valueStream()
                 .filter(e -> e.get("kind").asString().equals("threads")).findFirst().orElseThrow();
         assertThat(threads.get("endpoint").asString()).isEqualTo("/api/experiments/threads");
-        assertThat(threads.get("claims").valueStream().map(c -> c.get("id").asString())).contains("C5", "C6");
+        assertThat(threads.get("claims").valueStream().map(c -> c.get("id").asString())).containsExactly("C5");
+        assertThat(threads.get("available").asBoolean()).isTrue();
         JsonNode tasks = threads.get("parameters").valueStream()
                 .filter(p -> p.get("name").asString().equals("tasks")).findFirst().orElseThrow();
         assertThat(tasks.get("type").asString()).isEqualTo("integer");

@@ -1,8 +1,11 @@
 package concurrencylab.gil;
 
+import static concurrencylab.Verdicts.assertConfirmedUnlessBusy;
+import static concurrencylab.Verdicts.assertOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import concurrencylab.Await;
 import concurrencylab.LabClient;
 import concurrencylab.LabHttpTest;
 import concurrencylab.Leaks;
@@ -15,23 +18,37 @@ import tools.jackson.databind.JsonNode;
 class GilExperimentTest extends LabHttpTest {
 
     @Test
-    void computingThreadsUnderTheLockAreNoFasterThanOneAndWithoutItScaleWithCores() {
+    void computingThreadsUnderTheLockKeepOneCoreBusyWhileTheControlWithoutItUsesAll() {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 cores to show the difference");
         JsonNode locked = lab.runToEnd("gil", """
                 {"tasks": 4, "threads": 2, "workload": "cpu", "taskMillis": 200}""").get("result");
-        JsonNode free = lab.runToEnd("gil", """
-                {"tasks": 4, "threads": 2, "workload": "cpu", "taskMillis": 200, "gil": false}""").get("result");
 
+        // Whatever the machine does, the lock never lets two threads compute at once.
+        assertThat(locked.get("cpuUtilisation").asDouble()).as("cores busy under the lock").isLessThanOrEqualTo(1.3);
         assertThat(locked.get("speedup").asDouble()).isLessThanOrEqualTo(1.3);
-        assertThat(free.get("speedup").asDouble()).isGreaterThan(1.3 * locked.get("speedup").asDouble());
-        assertThat(locked.get("cpuUtilisation").asDouble()).as("one core busy under the lock").isLessThan(1.4);
-        JsonNode verdict = locked.get("verdicts").get(0);
-        assertThat(verdict.get("claim").asString()).isEqualTo("C7");
-        assertThat(verdict.get("confirmed").asBoolean()).isTrue();
         JsonNode lock = locked.get("details").get("lock");
         assertThat(lock.get("switches").get("forced").asLong()).as("the threads took turns").isGreaterThan(10);
         assertThat(lock.get("heldSeconds").asDouble()).isLessThanOrEqualTo(locked.get("wallSeconds").asDouble() * 1.05);
-        assertThat(free.get("details").has("lock")).as("no lock, no lock report").isFalse();
+        JsonNode control = locked.get("details").get("control");
+        if (assertConfirmedUnlessBusy(locked, "C7", control.get("otherProcessesCores"))) {
+            assertThat(control.get("fasterThanLocked").asDouble()).isGreaterThanOrEqualTo(1.4);
+            assertThat(control.get("cpuUtilisation").asDouble()).isGreaterThanOrEqualTo(1.4);
+        }
+        assertOutcome(locked, "C8", "cannot-show");
+    }
+
+    @Test
+    void withoutALockNeitherC7NorC8CanBeShown() {
+        JsonNode computing = lab.runToEnd("gil", """
+                {"tasks": 4, "threads": 2, "workload": "cpu", "taskMillis": 100, "gil": false}""").get("result");
+        JsonNode sleeping = lab.runToEnd("gil", """
+                {"tasks": 4, "threads": 4, "workload": "sleep", "taskMillis": 100, "gil": false}""").get("result");
+
+        assertOutcome(computing, "C7", "cannot-show");
+        assertThat(computing.get("details").has("lock")).as("no lock, no lock report").isFalse();
+        assertThat(computing.get("details").has("control")).as("no lock, no control").isFalse();
+        assertOutcome(sleeping, "C8", "cannot-show");
+        assertThat(concurrencylab.Verdicts.of(sleeping, "C8").get("evidence").asString()).contains("no GIL");
     }
 
     @Test
@@ -40,9 +57,8 @@ class GilExperimentTest extends LabHttpTest {
                 {"tasks": 8, "threads": 8, "workload": "sleep", "taskMillis": 200}""").get("result");
 
         assertThat(result.get("speedup").asDouble()).isGreaterThanOrEqualTo(4);
-        JsonNode verdict = result.get("verdicts").get(0);
-        assertThat(verdict.get("claim").asString()).isEqualTo("C8");
-        assertThat(verdict.get("confirmed").asBoolean()).isTrue();
+        assertOutcome(result, "C8", "confirmed");
+        assertOutcome(result, "C7", "cannot-show");
         assertThat(result.get("details").get("lock").get("switches").get("io").asLong()).isPositive();
     }
 
@@ -54,7 +70,7 @@ class GilExperimentTest extends LabHttpTest {
 
         assertThat(result.get("wallSeconds").asDouble()).as("four 100 ms waits, overlapped: well under 4 x 100 ms")
                 .isLessThan(0.6 * 4 * 0.1);
-        assertThat(result.get("verdicts").get(0).get("confirmed").asBoolean()).isTrue();
+        assertOutcome(result, "C8", "confirmed");
     }
 
     @Test
@@ -62,10 +78,12 @@ class GilExperimentTest extends LabHttpTest {
         JsonNode result = lab.runToEnd("gil", """
                 {"tasks": 4, "threads": 2, "workload": "mixed", "taskMillis": 200}""").get("result");
 
-        double serialCompute = 4 * 0.1;
-        assertThat(result.get("wallSeconds").asDouble()).isGreaterThanOrEqualTo(0.9 * serialCompute);
+        // Half of each task computes, and the computing halves take turns: at most 2x over one after another.
+        double baseline = result.get("baselineWallSeconds").asDouble();
+        assertThat(result.get("wallSeconds").asDouble()).isGreaterThanOrEqualTo(0.9 * baseline / 2);
         assertThat(result.get("speedup").asDouble()).isGreaterThan(1.1);
-        assertThat(result.get("verdicts").get(0).get("claim").asString()).isEqualTo("C8");
+        assertThat(concurrencylab.Verdicts.of(result, "C8").get("confirmed").asBoolean())
+                .isEqualTo(result.get("speedup").asDouble() >= 1.15);
     }
 
     @Test
@@ -76,13 +94,24 @@ class GilExperimentTest extends LabHttpTest {
 
         JsonNode details = five.get("details");
         assertThat(details.get("slowdown").asDouble()).isGreaterThanOrEqualTo(5);
-        assertThat(details.get("addedWaitPerOpMs").asDouble()).isBetween(2.5, 15.0);
         assertThat(one.get("details").get("slowdown").asDouble()).as("a shorter interval, a smaller slowdown")
                 .isLessThan(0.7 * details.get("slowdown").asDouble());
-        JsonNode verdict = five.get("verdicts").get(0);
-        assertThat(verdict.get("claim").asString()).isEqualTo("C12");
-        assertThat(verdict.get("confirmed").asBoolean()).isTrue();
+        if (assertConfirmedUnlessBusy(five, "C12", five.get("otherProcessesCores"))) {
+            assertThat(details.get("addedWaitPerOpMs").asDouble()).isBetween(2.5, 15.0);
+        }
+        assertThat(concurrencylab.Verdicts.of(five, "C12").get("evidence").asString()).doesNotContain("CPython");
+        assertThat(details.get("reference").get("measuredBy").asString()).contains("not this run");
         assertThat(Metrics.value(lab, "lab_gil_convoy_slowdown", "")).isPositive();
+    }
+
+    @Test
+    void withoutAGilThereIsNoConvoy() {
+        JsonNode result = lab.runToEnd("gil-convoy", """
+                {"gil": false}""").get("result");
+
+        assertOutcome(result, "C12", "cannot-show");
+        assertThat(result.get("details").get("slowdown").asDouble()).as("no lock to wait for").isLessThan(3);
+        assertThat(result.get("details").has("lock")).isFalse();
     }
 
     @Test
@@ -116,14 +145,17 @@ class GilExperimentTest extends LabHttpTest {
         String id = lab.post("/api/experiments/gil", """
                 {"tasks": 8, "threads": 8, "workload": "cpu", "taskMillis": 5000, "baseline": false}""")
                 .json().get("id").asString();
-        Thread.sleep(500); // one thread computes, seven wait for the lock
+        // One thread computes, seven wait for the lock: all eight interpreter threads are up.
+        Await.until("8 interpreter threads", Duration.ofSeconds(10),
+                () -> Leaks.runThreads().stream().filter(name -> name.contains("-gil-")).count() == 8);
 
         assertThat(lab.delete("/api/runs/" + id).json().get("status").asString()).isEqualTo("CANCELLED");
         assertThat(Leaks.awaitNoRunThreads(Duration.ofSeconds(3))).isEmpty();
 
         String convoy = lab.post("/api/experiments/gil-convoy", """
                 {"ioOps": 10000, "ioMillis": 1}""").json().get("id").asString();
-        Thread.sleep(500);
+        Await.until("the convoy's I/O operations under way", Duration.ofSeconds(10),
+                () -> lab.get("/api/runs/" + convoy).json().get("progress").get("done").asLong() > 0);
         assertThat(lab.delete("/api/runs/" + convoy).json().get("status").asString()).isEqualTo("CANCELLED");
         assertThat(Leaks.awaitNoRunThreads(Duration.ofSeconds(3))).isEmpty();
     }

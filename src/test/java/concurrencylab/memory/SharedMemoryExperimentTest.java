@@ -1,5 +1,6 @@
 package concurrencylab.memory;
 
+import static concurrencylab.Verdicts.assertOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import concurrencylab.LabHttpTest;
@@ -34,24 +35,35 @@ class SharedMemoryExperimentTest extends LabHttpTest {
 
             assertThat(result.get("details").get("actual").asLong()).as(mode).isEqualTo(4_000_000);
             assertThat(result.get("details").get("lostUpdates").asLong()).isZero();
-            JsonNode verdict = result.get("verdicts").get(0);
-            assertThat(verdict.get("claim").asString()).isEqualTo("C4");
-            assertThat(verdict.get("confirmed").asBoolean()).isTrue();
+            assertOutcome(result, "C4", "confirmed");
+            assertOutcome(result, "C1", "cannot-show");
         }
     }
 
     @Test
-    void processesEachCountInTheirOwnMemory() throws InterruptedException {
+    void oneWorkerHasNobodyToShareACounterWith() {
+        JsonNode result = lab.runToEnd("shared-memory", """
+                {"workers": 1, "increments": 1000, "mode": "atomic"}""").get("result");
+
+        assertThat(result.get("details").get("lostUpdates").asLong()).isZero();
+        assertOutcome(result, "C4", "cannot-show");
+    }
+
+    @Test
+    void threadsSeeTheServicesMarkAndChildProcessesSeeOnlyTheirOwnMemory() throws InterruptedException {
         JsonNode result = lab.runToEnd("shared-memory", """
                 {"workers": 2, "increments": 1000000, "mode": "processes"}""").get("result");
 
-        JsonNode details = result.get("details");
-        assertThat(details.get("parentValue").asLong()).isZero();
-        assertThat(details.get("children").valueStream().map(c -> c.get("count").asLong()))
+        JsonNode isolation = result.get("details").get("isolation");
+        long marker = isolation.get("marker").asLong();
+        assertThat(isolation.get("threadsSaw").valueStream().map(JsonNode::asLong)).allMatch(seen -> seen >= marker);
+        assertThat(isolation.get("serviceAfterThreads").asLong()).isEqualTo(marker + 2_000_000);
+        assertThat(isolation.get("children").valueStream().map(c -> c.get("saw").asLong())).containsExactly(0L, 0L);
+        assertThat(isolation.get("children").valueStream().map(c -> c.get("count").asLong()))
                 .containsExactly(1_000_000L, 1_000_000L);
-        JsonNode verdict = result.get("verdicts").get(0);
-        assertThat(verdict.get("claim").asString()).isEqualTo("C1");
-        assertThat(verdict.get("confirmed").asBoolean()).isTrue();
+        assertThat(isolation.get("serviceAfterChildren").asLong()).isEqualTo(marker + 2_000_000);
+        assertOutcome(result, "C4", "confirmed");
+        assertOutcome(result, "C1", "confirmed");
         concurrencylab.process.ProcessesExperimentTest.assertNoChildProcessesWithin(java.time.Duration.ofSeconds(2));
     }
 }

@@ -1,5 +1,7 @@
 package concurrencylab.threads;
 
+import static concurrencylab.Verdicts.assertConfirmedUnlessBusy;
+import static concurrencylab.Verdicts.assertOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The threads experiment end to end, over HTTP. Timing checks are ratios with wide margins. */
-class ThreadsExperimentTest extends LabHttpTest {
+public class ThreadsExperimentTest extends LabHttpTest {
 
     @Test
-    void cpuTasksOnTwoThreadsRunAboutTwiceAsFastAsOnOne() {
+    void cpuTasksOnTwoThreadsRunAboutTwiceAsFastAsOnOneUnlessTheMachineIsBusy() {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 cores to show parallelism");
         JsonNode run = lab.runToEnd("threads", """
                 {"tasks": 4, "poolSize": 2, "workload": "cpu", "taskMillis": 300}""");
@@ -20,16 +22,31 @@ class ThreadsExperimentTest extends LabHttpTest {
         JsonNode result = run.get("result");
         assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(result.get("baselineMethod").asString()).isEqualTo("measured");
-        assertThat(result.get("speedup").asDouble()).isGreaterThanOrEqualTo(1.3);
-        assertThat(result.get("cpuUtilisation").asDouble()).isGreaterThan(1.2);
-        JsonNode verdict = result.get("verdicts").get(0);
-        assertThat(verdict.get("claim").asString()).isEqualTo("C5");
-        assertThat(verdict.get("evidence").asString()).contains("speedup");
         assertThat(run.get("progress").get("done").asLong()).isEqualTo(8); // 4 tasks + 4 baseline tasks
+        assertSpeedupWithinBusyCores(result);
+        if (assertConfirmedUnlessBusy(result, "C5", result.get("otherProcessesCores"))) {
+            assertThat(result.get("speedup").asDouble()).isGreaterThanOrEqualTo(1.4);
+            assertThat(result.get("cpuUtilisation").asDouble()).isGreaterThanOrEqualTo(1.4);
+        }
     }
 
     @Test
-    void waitingTasksOverlapAsManyAtOnceAsThereAreThreads() {
+    void anEstimatedBaselineIsTheCalibratedWorkNotTheStretchedTaskTimes() {
+        // 8 tasks x 300 ms exceed the 2 s measured-baseline limit of the tests: the baseline is estimated. Summing
+        // the task times, each stretched 4x by sharing 2 cores among 8 threads, made "speedup 8" on 2 cores.
+        JsonNode result = lab.runToEnd("threads", """
+                {"tasks": 8, "poolSize": 8, "workload": "cpu", "taskMillis": 300}""").get("result");
+
+        assertThat(result.get("baselineMethod").asString()).startsWith("calibrated");
+        assertThat(result.get("baselineWallSeconds").asDouble()).isEqualTo(2.4);
+        assertSpeedupWithinBusyCores(result);
+        assertThat(result.get("speedup").asDouble())
+                .isLessThanOrEqualTo(1.2 * Runtime.getRuntime().availableProcessors() + 0.1);
+        assertConfirmedUnlessBusy(result, "C5", result.get("otherProcessesCores"));
+    }
+
+    @Test
+    void waitingTasksOverlapAsManyAtOnceAsThereAreThreadsButCannotShowParallelCores() {
         JsonNode run = lab.runToEnd("threads", """
                 {"tasks": 8, "poolSize": 4, "workload": "sleep", "taskMillis": 100, "baseline": false}""");
 
@@ -38,10 +55,10 @@ class ThreadsExperimentTest extends LabHttpTest {
         double ideal = result.get("details").get("idealSeconds").asDouble();
         assertThat(ideal).isEqualTo(0.2);
         assertThat(result.get("wallSeconds").asDouble()).isLessThan(0.6 * sequential).isGreaterThanOrEqualTo(ideal);
-        JsonNode verdict = result.get("verdicts").get(0);
-        assertThat(verdict.get("claim").asString()).isEqualTo("C6");
-        assertThat(verdict.get("confirmed").asBoolean()).isTrue();
+        assertThat(result.get("details").get("tasksAtOnce").asDouble()).isGreaterThan(2);
+        assertOutcome(result, "C5", "cannot-show");
         assertThat(result.has("speedup")).as("no baseline, no speedup").isFalse();
+        assertThat(result.get("verdicts")).as("C6 is about coroutines, not a pool of OS threads").hasSize(1);
     }
 
     @Test
@@ -70,6 +87,12 @@ class ThreadsExperimentTest extends LabHttpTest {
         double received = Metrics.value(lab, "lab_socket_bytes_total", "direction=\"received\"") - receivedBefore;
         assertThat(sent).as("6 tasks + 6 baseline tasks, 1024 bytes + 4-byte header each").isEqualTo(12 * 1028);
         assertThat(received).isEqualTo(sent);
-        assertThat(run.get("result").get("verdicts").get(0).get("confirmed").asBoolean()).isTrue();
+        assertOutcome(run.get("result"), "C5", "cannot-show");
+    }
+
+    /** No speedup above the cores that were busy: physics, whatever the machine did. */
+    public static void assertSpeedupWithinBusyCores(JsonNode result) {
+        assertThat(result.get("speedup").asDouble()).as("speedup against the cores that were busy")
+                .isLessThanOrEqualTo(1.2 * result.get("cpuUtilisation").asDouble() + 0.1);
     }
 }

@@ -1,5 +1,7 @@
 package concurrencylab.threads;
 
+import static concurrencylab.Verdicts.assertConfirmedUnlessBusy;
+import static concurrencylab.Verdicts.assertOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -22,21 +24,22 @@ class VirtualThreadsExperimentTest extends LabHttpTest {
         assertThat(details.get("peakPlatformThreads").asInt()).isLessThan(200);
         assertThat(details.get("peakCarrierThreads").asInt())
                 .isLessThanOrEqualTo(details.get("carrierParallelism").asInt() + 2);
-        assertThat(result.get("baselineMethod").asString()).startsWith("estimated");
-        JsonNode verdict = result.get("verdicts").get(0);
-        assertThat(verdict.get("claim").asString()).isEqualTo("C6");
-        assertThat(verdict.get("confirmed").asBoolean()).isTrue();
+        assertThat(result.get("baselineMethod").asString()).startsWith("nominal");
+        assertOutcome(result, "C6", "confirmed");
+        assertOutcome(result, "C5", "cannot-show");
     }
 
     @Test
-    void cpuTasksScaleWithCoresNotWithVirtualThreads() {
+    void cpuTasksScaleWithCoresNotWithVirtualThreadsAndNeverSuspend() {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 cores to show parallelism");
         JsonNode result = lab.runToEnd("virtual-threads", """
                 {"tasks": 4, "workload": "cpu", "taskMillis": 200}""").get("result");
 
-        int cores = Runtime.getRuntime().availableProcessors();
-        assertThat(result.get("speedup").asDouble()).isGreaterThanOrEqualTo(1.3).isLessThan(cores * 1.3);
-        assertThat(result.get("verdicts").get(0).get("claim").asString()).isEqualTo("C5");
+        ThreadsExperimentTest.assertSpeedupWithinBusyCores(result);
+        if (assertConfirmedUnlessBusy(result, "C5", result.get("otherProcessesCores"))) {
+            assertThat(result.get("speedup").asDouble()).isGreaterThanOrEqualTo(1.4);
+        }
+        assertOutcome(result, "C6", "cannot-show");
     }
 
     @Test
@@ -45,7 +48,7 @@ class VirtualThreadsExperimentTest extends LabHttpTest {
                 {"tasks": 500, "workload": "socket", "taskMillis": 100, "baseline": false}""").get("result");
 
         assertThat(result.get("wallSeconds").asDouble()).as("500 x 100 ms, overlapped").isLessThan(0.1 * 500 / 5);
-        assertThat(result.get("verdicts").get(0).get("confirmed").asBoolean()).isTrue();
+        assertOutcome(result, "C6", "confirmed");
         assertThat(result.get("details").get("openConnectionLimit").asInt()).isEqualTo(2000);
     }
 
@@ -56,6 +59,6 @@ class VirtualThreadsExperimentTest extends LabHttpTest {
 
         // 2,500 tasks, 2,000 connections at once: two waves of 300 ms.
         assertThat(result.get("wallSeconds").asDouble()).isGreaterThanOrEqualTo(0.6);
-        assertThat(result.get("verdicts").get(0).get("evidence").asString()).contains("2 waves");
+        assertThat(concurrencylab.Verdicts.of(result, "C6").get("evidence").asString()).contains("2 waves");
     }
 }

@@ -2,6 +2,7 @@ package concurrencylab.eventloop.experiment;
 
 import concurrencylab.eventloop.Async;
 import concurrencylab.eventloop.AsyncSocket;
+import concurrencylab.eventloop.Coroutines;
 import concurrencylab.eventloop.EventLoop;
 import concurrencylab.eventloop.LoopFuture;
 import concurrencylab.experiment.Claim;
@@ -15,11 +16,15 @@ import concurrencylab.experiment.RunContext;
 import concurrencylab.experiment.RunTags;
 import concurrencylab.experiment.Stopwatch;
 import concurrencylab.experiment.Verdict;
+import concurrencylab.gil.GilMetrics;
+import concurrencylab.gil.GlobalInterpreterLock;
+import concurrencylab.gil.Interpreter;
+import concurrencylab.process.WorkerGroup;
+import concurrencylab.process.Workers;
 import concurrencylab.sockets.DelayEchoServer;
 import concurrencylab.sockets.ServerDesign;
 import concurrencylab.sockets.SocketMetrics;
 import concurrencylab.workload.CpuWork;
-import concurrencylab.workload.TickHook;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -28,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,13 +47,18 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
     private static final Duration HEARTBEAT = Duration.ofMillis(5);
 
     private final CpuWork cpu;
+    private final Workers workers;
     private final SocketMetrics socketMetrics;
     private final EventLoopMetrics metrics;
+    private final GilMetrics gilMetrics;
 
-    EventLoopExperiment(CpuWork cpu, SocketMetrics socketMetrics, EventLoopMetrics metrics) {
+    EventLoopExperiment(CpuWork cpu, Workers workers, SocketMetrics socketMetrics, EventLoopMetrics metrics,
+            GilMetrics gilMetrics) {
         this.cpu = cpu;
+        this.workers = workers;
         this.socketMetrics = socketMetrics;
         this.metrics = metrics;
+        this.gilMetrics = gilMetrics;
     }
 
     @Override
@@ -66,8 +77,9 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
                 + "does: a coroutine that waits for its socket is parked while the OS watches the socket, and the "
                 + "loop runs whoever is ready. 1,000 clients that each wait 4 x 50 ms for the server finish in about "
                 + "0.2 s on that one thread. mode=blocking adds one coroutine that computes without ever suspending: "
-                + "everyone else waits for it; offload=true hands it to a thread pool instead. Compare with the "
-                + "sockets experiment on the same load.";
+                + "everyone else waits for it. offload=thread hands the computation to a thread pool, offload=process "
+                + "to a worker process; with gil=true the loop lives under a simulated GIL, as in Python, where only "
+                + "the process frees the loop. Compare with the sockets experiment on the same load.";
     }
 
     @Override
@@ -81,16 +93,25 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
     }
 
     @Override
+    public Optional<String> unavailable() {
+        return Coroutines.unavailableReason();
+    }
+
+    @Override
     public RunTags tags(EventLoopParams p) {
-        return new RunTags("event-loop-" + p.mode().tag() + (p.mode() == EventLoopMode.BLOCKING && p.offload()
-                ? "-offload" : ""), p.mode() == EventLoopMode.SLEEP ? "sleep" : "socket");
+        String offload = p.mode() == EventLoopMode.BLOCKING && p.offload() != Offload.NONE
+                ? "-offload-" + p.offload().tag() : "";
+        return new RunTags("event-loop-" + p.mode().tag() + offload + (p.gil() ? "-gil" : ""),
+                p.mode() == EventLoopMode.SLEEP ? "sleep" : "socket");
     }
 
     /** What the client coroutines record; touched on the loop thread only. */
-    private static final class Tally {
+    static final class Tally {
         final Set<Thread> threads = new HashSet<>();
         final long[] latencies;
         int count;
+        int inFlight;
+        int peakInFlight;
         long sent;
         long received;
 
@@ -98,7 +119,12 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
             latencies = new long[requests];
         }
 
+        void started() {
+            peakInFlight = Math.max(peakInFlight, ++inFlight);
+        }
+
         void request(long nanos) {
+            inFlight--;
             latencies[count++] = nanos;
         }
     }
@@ -109,15 +135,35 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
         context.setTotal(requests);
         Duration delay = Duration.ofMillis(p.serverDelayMs());
         boolean sockets = p.mode() != EventLoopMode.SLEEP;
-        boolean offload = p.mode() == EventLoopMode.BLOCKING && p.offload();
-        ExecutorService pool = offload ? Executors.newSingleThreadExecutor(context.platformThreads("offload")) : null;
+        boolean blocking = p.mode() == EventLoopMode.BLOCKING;
+        Offload offload = blocking ? p.offload() : Offload.NONE;
+        // Under a GIL, the loop thread and whoever computes share one interpreter, as in one Python process.
+        GlobalInterpreterLock gil = p.gil() ? new GlobalInterpreterLock(GlobalInterpreterLock.DEFAULT_SWITCH_INTERVAL,
+                gilMetrics.observer(kind())) : null;
+        Interpreter interpreter = gil != null ? Interpreter.withLock(gil, cpu) : Interpreter.freeThreaded(cpu);
+        ExecutorService pool = offload != Offload.NONE
+                ? Executors.newSingleThreadExecutor(context.platformThreads("offload")) : null;
         Tally tally = new Tally(requests);
         Measured measured;
+        Blocker blocker;
         EventLoop loop = new EventLoop(EventLoop.DEFAULT_SLOW_CALLBACK, metrics.observer(kind()));
-        try (loop; DelayEchoServer server = sockets ? DelayEchoServer.start(ServerDesign.VIRTUAL_THREAD_PER_CONNECTION,
-                delay) : null) {
+        try (WorkerGroup worker = offload == Offload.PROCESS
+                ? workers.start(1, null, context.platformThreads("worker-io")) : null;
+                loop; DelayEchoServer server = sockets ? DelayEchoServer.start(
+                        ServerDesign.VIRTUAL_THREAD_PER_CONNECTION, delay) : null) {
             if (server != null) {
                 context.onStop(server::close);
+            }
+            if (pool != null) {
+                context.onStop(pool::shutdownNow);
+            }
+            if (worker != null) {
+                context.onStop(worker::close);
+            }
+            blocker = new Blocker(offload, interpreter, cpu, p.gil(), pool, worker);
+            if (gil != null) {
+                loop.setLock(new GilLoopLock(gil));
+                gil.acquire(); // the loop thread is the interpreter's main thread
             }
             // A stop interrupts this thread, and an interrupted select returns at once: nothing to register.
             InetSocketAddress address = server == null ? null
@@ -130,8 +176,9 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
                 all.add(loop.createTask(() -> sockets ? echoClient(address, payload, p.requestsPerClient(), tally,
                         context) : sleeper(delay, p.requestsPerClient(), tally, context)));
             }
-            if (p.mode() == EventLoopMode.BLOCKING) {
-                all.add(loop.createTask(() -> blocker(loop, delay, Duration.ofMillis(p.blockMillis()), pool)));
+            if (blocking) {
+                Duration settle = delay.isZero() ? Duration.ofMillis(1) : delay.dividedBy(2);
+                all.add(loop.createTask(() -> blocker.run(loop, settle, Duration.ofMillis(p.blockMillis()))));
             }
             boolean[] done = {false};
             heartbeat(loop, done);
@@ -142,12 +189,15 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
             }
             measured = stopwatch.stop();
         } finally {
+            if (gil != null) {
+                gil.leave();
+            }
             if (pool != null) {
                 Pools.shutdownNow(pool);
             }
         }
         socketMetrics.record(tally.sent, tally.received);
-        return result(p, loop, tally, measured);
+        return result(p, loop, tally, measured, blocking ? blocker.blockedNanos() : 0);
     }
 
     private static Void echoClient(InetSocketAddress address, byte[] payload, int requests, Tally tally,
@@ -160,6 +210,7 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
                 request.rewind();
                 answer.clear();
                 long start = System.nanoTime();
+                tally.started();
                 socket.sendAll(request);
                 socket.recvExactly(answer);
                 tally.request(System.nanoTime() - start);
@@ -175,23 +226,10 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
         tally.threads.add(Thread.currentThread());
         for (int r = 0; r < sleeps; r++) {
             long start = System.nanoTime();
+            tally.started();
             Async.sleep(delay);
             tally.request(System.nanoTime() - start);
             context.advance();
-        }
-        return null;
-    }
-
-    /** Waits until requests are in flight, then computes: on the loop itself, or on the pool when offloading. */
-    private Void blocker(EventLoop loop, Duration delay, Duration work, ExecutorService pool) throws Exception {
-        Async.sleep(delay.isZero() ? Duration.ofMillis(1) : delay.dividedBy(2));
-        if (pool != null) {
-            Async.await(loop.runInExecutor(pool, () -> {
-                cpu.run(work, TickHook.INTERRUPTIBLE);
-                return null;
-            }));
-        } else {
-            cpu.run(work, TickHook.INTERRUPTIBLE); // never suspends: the whole loop waits
         }
         return null;
     }
@@ -204,25 +242,19 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
         });
     }
 
-    private static ExperimentResult result(EventLoopParams p, EventLoop loop, Tally tally, Measured measured) {
-        long[] lags = loop.lagSamples();
-        LatencyStats lag = LatencyStats.ofNanos(lags);
+    private static ExperimentResult result(EventLoopParams p, EventLoop loop, Tally tally, Measured measured,
+            long blockedNanos) {
+        LatencyStats lag = LatencyStats.ofNanos(loop.lagSamples());
         LatencyStats latency = LatencyStats.ofNanos(Arrays.copyOf(tally.latencies, tally.count));
         boolean blocking = p.mode() == EventLoopMode.BLOCKING;
-        long slowed = Arrays.stream(tally.latencies, 0, tally.count)
-                .filter(n -> n > (p.serverDelayMs() + p.blockMillis() / 2.0) * 1e6).count();
         var details = new EventLoopDetails(p.mode().tag(), p.clients(), p.requestsPerClient(), p.payloadBytes(),
-                p.serverDelayMs(), tally.threads.size(), loop.iterations(), loop.selects(),
+                p.serverDelayMs(), p.gil(), tally.threads.size(), tally.peakInFlight, loop.iterations(), loop.selects(),
                 Numbers.round(loop.maxLagNanos() / 1e6, 3), lag.p99Ms(), loop.peakReady(), loop.slowCallbacks(),
                 tally.count, Numbers.round(tally.count / measured.wallSeconds(), 1), tally.sent, tally.received,
                 latency, Numbers.round(p.requestsPerClient() * p.serverDelayMs() / 1000.0, 3),
-                blocking ? p.blockMillis() : null, blocking ? p.offload() : null, blocking ? slowed : null);
-        List<Verdict> verdicts = switch (p.mode()) {
-            case ECHO -> List.of(LoopVerdicts.oneThreadServesAll(measured, details),
-                    LoopVerdicts.waitsOverlap(measured, details));
-            case SLEEP -> List.of(LoopVerdicts.waitsOverlap(measured, details));
-            case BLOCKING -> List.of(LoopVerdicts.blockingStallsOthers(details));
-        };
+                blocking ? EventLoopDetails.Blocking.of(p, blockedNanos, latency) : null);
+        List<Verdict> verdicts = List.of(LoopVerdicts.oneThreadServesAll(measured, details),
+                LoopVerdicts.waitsOverlap(measured, details), LoopVerdicts.blockingStallsOthers(details));
         return ExperimentResult.of(measured, null, 1, latency, verdicts, details);
     }
 }

@@ -19,8 +19,10 @@ public record EventLoopParams(
         EventLoopMode mode,
         @Schema(description = "In blocking mode, how long the blocking coroutine computes, in milliseconds (default 200)")
         @Bounded(min = 1, limit = Limit.TASK_MILLIS) Integer blockMillis,
-        @Schema(description = "In blocking mode, hand the computation to a thread pool with runInExecutor, so the loop stays free (default false)")
-        Boolean offload) {
+        @Schema(description = "In blocking mode, where the computation runs: none (on the loop itself), thread (runInExecutor on a thread pool) or process (a worker process), as asyncio's run_in_executor with a ThreadPoolExecutor or ProcessPoolExecutor; true and false of the earlier API mean thread and none (default none)")
+        Offload offload,
+        @Schema(description = "Run the loop like Python's: its thread holds a simulated GIL while it runs callbacks and lets go of it around select, and computations take it too, so a thread offload shares the loop's lock (default false)")
+        Boolean gil) {
 
     public EventLoopParams {
         clients = clients != null ? clients : 1000;
@@ -29,6 +31,7 @@ public record EventLoopParams(
         serverDelayMs = serverDelayMs != null ? serverDelayMs : 50;
         mode = mode != null ? mode : EventLoopMode.ECHO;
         blockMillis = blockMillis != null ? blockMillis : 200;
-        offload = offload != null ? offload : false;
+        offload = offload != null ? offload : Offload.NONE;
+        gil = gil != null ? gil : false;
     }
 }

@@ -1,9 +1,11 @@
 package concurrencylab.eventloop.experiment;
 
+import concurrencylab.eventloop.Coroutines;
 import concurrencylab.eventloop.LoopDelayEchoServer;
 import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
+import concurrencylab.experiment.ExperimentUnavailableException;
 import concurrencylab.experiment.LatencyStats;
 import concurrencylab.experiment.Measured;
 import concurrencylab.experiment.Numbers;
@@ -76,6 +78,20 @@ class SocketsExperiment implements Experiment<SocketsParams> {
     @Override
     public Class<SocketsParams> paramsType() {
         return SocketsParams.class;
+    }
+
+    @Override
+    public void validate(SocketsParams params) {
+        if (params.server() == SocketServer.EVENT_LOOP) {
+            Coroutines.unavailableReason().ifPresent(reason -> {
+                throw new ExperimentUnavailableException(kind(), "server event-loop: " + reason);
+            });
+        }
+    }
+
+    @Override
+    public List<String> limitations() {
+        return Coroutines.unavailableReason().map(reason -> List.of("server event-loop: " + reason)).orElse(List.of());
     }
 
     @Override
@@ -179,8 +195,14 @@ class SocketsExperiment implements Experiment<SocketsParams> {
     }
 
     /** C10: every byte a client sent came back, and a client waited about the server's delay for each answer. */
-    private static Verdict bytesMakeTheRoundTrip(SocketsDetails d) {
+    static Verdict bytesMakeTheRoundTrip(SocketsDetails d) {
         double p50 = d.requestLatency().p50Ms();
+        if (d.serverDelayMs() == 0) {
+            return Verdict.cannotShow(Claim.C10, String.format(Locale.ROOT, "%d clients sent %,d bytes and read %,d "
+                    + "back in %.2f ms at the median, but with no server delay the wait for an answer cannot be told "
+                    + "from the trip through the loopback: give serverDelayMs", d.clients(), d.bytesSent(),
+                    d.bytesEchoed(), p50));
+        }
         boolean confirmed = d.bytesSent() == d.bytesEchoed() && d.bytesSent() > 0 && p50 >= d.serverDelayMs() * 0.9
                 && p50 <= d.serverDelayMs() * 3 + 20;
         return Verdict.of(Claim.C10, confirmed, String.format(Locale.ROOT,
@@ -190,11 +212,12 @@ class SocketsExperiment implements Experiment<SocketsParams> {
     }
 
     /** C14: a blocking server makes later clients wait their turn; every other design serves them together. */
-    private static Verdict servedTogether(SocketsParams p, SocketsDetails d) {
+    static Verdict servedTogether(SocketsParams p, SocketsDetails d) {
         double lastFirst = d.firstAnswerWait().maxMs();
         double oneClient = (double) p.requestsPerClient() * p.serverDelayMs();
         if (p.clients() < 2 || p.serverDelayMs() == 0) {
-            return Verdict.of(Claim.C14, false, "needs 2 or more clients and a server delay to show who waits for whom");
+            return Verdict.cannotShow(Claim.C14, "needs 2 or more clients and a server delay to show who waits for "
+                    + "whom");
         }
         if (p.server() == SocketServer.BLOCKING) {
             double expected = (p.clients() - 1) * oneClient;
