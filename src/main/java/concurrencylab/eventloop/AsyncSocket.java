@@ -48,7 +48,12 @@ public final class AsyncSocket implements AutoCloseable {
         while (true) {
             SocketChannel accepted = server.accept();
             if (accepted != null) {
-                return new AsyncSocket(loop, accepted);
+                try {
+                    return new AsyncSocket(loop, accepted);
+                } catch (IOException e) { // reset before we set it up: close it, do not leak it
+                    accepted.close();
+                    throw e;
+                }
             }
             Async.await(loop.whenReady(server, SelectionKey.OP_ACCEPT));
         }

@@ -59,6 +59,16 @@ public final class EventLoop implements AutoCloseable {
     private static final int CLOSE_PASSES = 100;
     private static final System.Logger log = System.getLogger(EventLoop.class.getName());
 
+    static {
+        // Out of file descriptors, a class file on a plain classpath (target/classes) cannot be opened, and the first
+        // use of a class the loop has not needed yet would throw NoClassDefFoundError at the worst moment: a server
+        // backing off from a failed accept. Load the loop's own classes with the loop.
+        for (Class<?> type : List.of(Interest.class, Handle.class, TimerHandle.class, LoopFuture.class,
+                ExecutorFuture.class, Task.class, Async.class, AsyncSocket.class)) {
+            type.getName();
+        }
+    }
+
     private final Thread owner = Thread.currentThread();
     private final Selector selector;
     private final long slowNanos;

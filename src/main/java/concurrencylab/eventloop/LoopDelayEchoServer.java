@@ -67,6 +67,10 @@ public final class LoopDelayEchoServer implements AutoCloseable {
             // closed
         } catch (Throwable e) { // an Error too (e.g. IllegalAccessError): start() must not report a dead server as up
             failure = e;
+            if (started.getCount() == 0) {
+                System.getLogger(LoopDelayEchoServer.class.getName()).log(System.Logger.Level.ERROR,
+                        "event-loop echo server stopped", e);
+            }
         } finally {
             started.countDown();
         }
