@@ -31,6 +31,10 @@ import org.springframework.http.ProblemDetail;
                 content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
         @ApiResponse(responseCode = "429", description = "The run queue is full; retry after Retry-After seconds",
                 headers = @Header(name = "Retry-After", description = "seconds"),
+                content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+        @ApiResponse(responseCode = "503", description = "This service cannot run the experiment (or these parameters) "
+                + "as it was started, e.g. the event loop without its JVM option; the detail says how to fix it, and "
+                + "the catalog lists it under limitations",
                 content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 })
 public @interface ExperimentResponses {

@@ -1,0 +1,80 @@
+package concurrencylab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The packaged service (target/*.jar) started as a process of its own on a free port, as a user starts it, for the
+ * integration tests. Closing it kills the process and deletes its log.
+ */
+public final class PackagedService implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final LabClient lab;
+
+    private PackagedService(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.lab = new LabClient(port);
+    }
+
+    public static Path jar() {
+        return Path.of(System.getProperty("lab.jar", "target/concurrency-lab-0.1.0-SNAPSHOT.jar"));
+    }
+
+    /** {@code java <launch...> --server.port=N}, e.g. launch = ["-jar", jar]; waits until it is healthy. */
+    public static PackagedService start(List<String> launch) throws IOException, InterruptedException {
+        int port = Ports.free();
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElseThrow());
+        command.addAll(launch);
+        command.add("--server.port=" + port);
+        Path log = Files.createTempFile("lab-service", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        PackagedService service = new PackagedService(process, log, port);
+        try {
+            service.awaitHealthy();
+        } catch (AssertionError | InterruptedException e) {
+            service.close();
+            throw e;
+        }
+        return service;
+    }
+
+    public LabClient lab() {
+        return lab;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    private void awaitHealthy() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the service exited: " + Files.readString(log));
+            }
+            try {
+                if (lab.get("/actuator/health").status() == 200) {
+                    return;
+                }
+            } catch (IllegalStateException notYet) {
+                // connection refused while it starts
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the service did not become healthy in 60 s: " + Files.readString(log));
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.destroyForcibly();
+        Files.deleteIfExists(log);
+    }
+}
