@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +23,17 @@ public class Workers implements DisposableBean {
 
     private final Timer spawn;
     private final String java;
-    private final Pinning pinning = Pinning.ofThisProcess();
+    private final Pinning pinning;
     /** Prepared at first use, under this object's monitor. */
     private WorkerClasspath classpath;
 
+    @Autowired
     public Workers(MeterRegistry registry) {
+        this(registry, Pinning.ofThisProcess());
+    }
+
+    Workers(MeterRegistry registry, Pinning pinning) {
+        this.pinning = pinning;
         this.java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this service"));
         this.spawn = Timer.builder("lab.process.spawn").description("From starting a worker process to its READY line")
