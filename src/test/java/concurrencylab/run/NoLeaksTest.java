@@ -2,6 +2,7 @@ package concurrencylab.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import concurrencylab.Await;
 import concurrencylab.LabClient;
 import concurrencylab.LabHttpTest;
 import concurrencylab.Leaks;
@@ -47,7 +48,8 @@ class NoLeaksTest extends LabHttpTest {
         LabClient.Answer answer = lab.post("/api/experiments/virtual-threads", """
                 {"tasks": 1000, "workload": "socket", "taskMillis": 8000, "baseline": false}""");
         String id = answer.json().get("id").asString();
-        Thread.sleep(1_000); // a thousand connections open, each waiting for its answer
+        // A thousand connections open, each waiting for its answer.
+        Await.until("a thousand connections", Duration.ofSeconds(20), () -> Leaks.openFileDescriptors() > fdsBefore + 1000);
         assertThat(Leaks.runThreads()).as("the probe sees the run's virtual threads while it runs")
                 .filteredOn(name -> name.contains("-vt-")).hasSizeGreaterThan(100);
 

@@ -22,6 +22,7 @@ class ShutdownTest {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LabApplication.class)
                 .properties("server.port=0", "spring.main.banner-mode=off").run();
         var lab = new LabClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        long fdsBefore = Leaks.openFileDescriptors();
         CompletableFuture<HttpResponse<String>> waiting = lab.http().sendAsync(
                 HttpRequest.newBuilder(lab.uri("/api/experiments/virtual-threads?wait=60s"))
                         .header("Content-Type", "application/json")
@@ -29,6 +30,9 @@ class ShutdownTest {
                                 {"tasks": 200, "workload": "socket", "taskMillis": 10000, "baseline": false}""")).build(),
                 HttpResponse.BodyHandlers.ofString());
         awaitRunning(lab);
+        // The connections are open: 200 sockets, two descriptors each, waiting for their answers.
+        concurrencylab.Await.until("200 connections open", Duration.ofSeconds(20),
+                () -> Leaks.openFileDescriptors() > fdsBefore + 200);
 
         long t0 = System.nanoTime();
         context.close();
@@ -46,7 +50,6 @@ class ShutdownTest {
         while (System.nanoTime() < deadline) {
             var runs = lab.get("/api/runs?status=RUNNING").json().get("runs");
             if (!runs.isEmpty() && runs.get(0).get("progress").get("total").asLong() > 0) {
-                Thread.sleep(300); // let the connections open
                 return;
             }
             Thread.sleep(20);

@@ -67,7 +67,10 @@ class DelayEchoServerTest {
         var server = DelayEchoServer.start(ServerDesign.THREAD_PER_CONNECTION, Duration.ofSeconds(30));
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> waiting = pool.submit(() -> EchoClient.roundTrip(server.port(), new byte[8], TIMEOUT));
-            Thread.sleep(200); // the handler is now sleeping out its 30 s delay
+            // The handler has the request and sleeps out its 30 s delay.
+            concurrencylab.Await.until("a handler sleeping out the delay", Duration.ofSeconds(10), () ->
+                    Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().contains("-conn-")
+                            && t.getState() == Thread.State.TIMED_WAITING));
 
             long t0 = System.nanoTime();
             server.close();

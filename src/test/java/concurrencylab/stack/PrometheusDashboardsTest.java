@@ -53,14 +53,9 @@ class PrometheusDashboardsTest extends LabHttpTest {
         try {
             awaitReady(api, server, log);
             runEveryExperimentOnce();
-            // Wait until Prometheus has scraped the last run's series, then two scrapes more for rate().
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (query(api, "count(lab_runs_total)").path("data").path("result").isEmpty()
-                    || query(api, "lab_runs_total{experiment=\"sockets\"}").path("data").path("result").isEmpty()) {
-                assertThat(System.nanoTime()).as("Prometheus scraped the service").isLessThan(deadline);
-                Thread.sleep(200);
-            }
-            Thread.sleep(2_500);
+            // Wait until Prometheus holds three samples of the last run's series: enough for rate().
+            concurrencylab.Await.until("Prometheus to scrape the last run three times", Duration.ofSeconds(30),
+                    () -> hasResult(api, "count_over_time(lab_runs_total{experiment=\"sockets\"}[1m]) >= 3"));
 
             List<String> empty = new ArrayList<>();
             List<StackFiles.PanelQuery> queries = StackFiles.panelQueries();
@@ -138,6 +133,17 @@ class PrometheusDashboardsTest extends LabHttpTest {
         }
         String number = value.get(1).asString();
         return !number.equals("NaN") && !number.contains("Inf");
+    }
+
+    private boolean hasResult(String api, String promql) {
+        try {
+            return query(api, promql).path("data").path("result").valueStream().findAny().isPresent();
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private JsonNode query(String api, String promql) throws IOException, InterruptedException {
