@@ -83,10 +83,13 @@ class EventLoopExperimentTest extends LabHttpTest {
     @Test
     void aStallShorterThanTheSlowCallbackThresholdIsStillAStall() {
         JsonNode result = lab.runToEnd("event-loop", """
-                {"clients": 50, "mode": "blocking", "blockMillis": 80, "serverDelayMs": 20}""").get("result");
+                {"clients": 50, "mode": "blocking", "blockMillis": 40, "serverDelayMs": 10}""").get("result");
 
-        assertThat(result.get("details").get("slowCallbacks").asLong()).as("under 100 ms: not a slow callback")
-                .isZero();
+        double blockedMs = result.get("details").get("blocking").get("blockedMs").asDouble();
+        if (blockedMs < 100) { // a busy machine may stretch 40 ms of work past the threshold
+            assertThat(result.get("details").get("slowCallbacks").asLong()).as("under 100 ms: not a slow callback")
+                    .isZero();
+        }
         assertOutcome(result, "C13", "confirmed");
     }
 

@@ -16,7 +16,8 @@ import java.util.concurrent.ExecutorService;
  * {@link Offload} says: on the loop itself (never suspending), on a pool thread, or in a worker process, awaiting
  * the last two. Under a GIL the loop and a pool thread share one {@link Interpreter}; a worker process has its own.
  *
- * <p>{@code blockedNanos} is written on the loop thread when the computation is done and read after the loop ends.
+ * <p>{@code blockedNanos} is written on the loop thread when the computation is done, {@code workerCpuNanos} by the
+ * pool thread that heard the worker's answer before the loop took the result; both are read after the loop ends.
  */
 final class Blocker {
 
@@ -27,6 +28,7 @@ final class Blocker {
     private final ExecutorService pool;
     private final WorkerGroup worker;
     private long blockedNanos;
+    private volatile long workerCpuNanos;
 
     /**
      * @param pool   the executor of thread and process offload (the process one only waits for the worker)
@@ -62,10 +64,17 @@ final class Blocker {
         WorkerGroup.Worker process = worker.workers().getFirst();
         worker.send(process, WorkerProtocol.work("cpu", 1, work, cpu.calibration().roundsPerMilli(), gil,
                 GlobalInterpreterLock.DEFAULT_SWITCH_INTERVAL));
-        while (!worker.next(work.plusSeconds(30), "to compute").message().verb().equals(WorkerProtocol.RESULT)) {
-            // STARTED and PROGRESS: keep waiting for the result
-        }
+        WorkerProtocol.Message answer;
+        do { // STARTED and PROGRESS come first: wait for the result
+            answer = worker.next(work.plusSeconds(30), "to compute").message();
+        } while (!answer.verb().equals(WorkerProtocol.RESULT));
+        workerCpuNanos = answer.longField("cpuNanos");
         return null;
+    }
+
+    /** CPU time the worker process spent computing, by its own account (0 unless offloaded to a process). */
+    long workerCpuNanos() {
+        return workerCpuNanos;
     }
 
     /** How long the computation held its caller, from its start to the coroutine going on (0 if it never ran). */

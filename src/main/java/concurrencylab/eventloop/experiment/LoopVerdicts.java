@@ -118,7 +118,8 @@ final class LoopVerdicts {
                     + "either: only a process gives it one", b.othersExtraP99Ms(),
                     b.othersExtraP99Ms() / GlobalInterpreterLock.DEFAULT_SWITCH_INTERVAL.toNanos() * 1e6);
         } else {
-            effect = ": the loop stayed free";
+            effect = String.format(Locale.ROOT, ": not stalled, the others waited %.1f ms beyond the server against "
+                    + "%.1f ms of computing", b.othersExtraP99Ms(), b.blockedMs());
         }
         return Verdict.cannotShow(Claim.C13, numbers + effect + ". No coroutine blocked the loop: run offload=none "
                 + "to see a stall");
