@@ -9,6 +9,12 @@ package concurrencylab.experiment;
 public record Baseline(long wallNanos, String method) {
 
     public static final String MEASURED = "measured";
+    /** Why a baseline is estimated rather than measured, said after how. */
+    public static final String TOO_LONG = " (running the tasks one by one would exceed "
+            + "lab.limits.max-measured-baseline)";
+    /** What a verdict that needs a speedup says when the run had none. */
+    public static final String NONE = "baseline=false, so there is no one-thread time to compare with; run it with "
+            + "baseline=true";
 
     public static Baseline measured(long wallNanos) {
         return new Baseline(wallNanos, MEASURED);
@@ -17,10 +23,6 @@ public record Baseline(long wallNanos, String method) {
     public static Baseline estimated(long wallNanos, String how) {
         return new Baseline(wallNanos, how);
     }
-
-    /** Why a baseline is estimated rather than measured, said after how. */
-    public static final String TOO_LONG = " (running the tasks one by one would exceed "
-            + "lab.limits.max-measured-baseline)";
 
     public boolean isMeasured() {
         return MEASURED.equals(method);

@@ -31,11 +31,11 @@ public final class MachineCpu {
             long busy = 0;
             long total = 0;
             for (String line : Files.readAllLines(STAT)) {
-                if (!line.startsWith("cpu") || line.startsWith("cpu ")) {
-                    if (!line.startsWith("cpu")) {
-                        break; // the cpu lines come first
-                    }
-                    continue;
+                if (!line.startsWith("cpu")) {
+                    break; // the cpu lines come first
+                }
+                if (line.startsWith("cpu ")) {
+                    continue; // the sum over every CPU: the lines per CPU follow
                 }
                 String[] f = line.split("\\s+");
                 int cpu = Integer.parseInt(f[0].substring(3));

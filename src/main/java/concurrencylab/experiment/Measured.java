@@ -10,10 +10,6 @@ package concurrencylab.experiment;
  */
 public record Measured(long wallNanos, long cpuNanos, double machineBusyCores) {
 
-    public Measured(long wallNanos, long cpuNanos) {
-        this(wallNanos, cpuNanos, Double.NaN);
-    }
-
     /** Cores the lab kept busy on average. */
     public double cpuUtilisation() {
         return wallNanos == 0 ? 0 : (double) cpuNanos / wallNanos;

@@ -15,6 +15,8 @@ import concurrencylab.experiment.Numbers;
  * @param tasks            tasks run
  * @param workload         what each task did
  * @param taskMillis       how long one task takes alone
+ * @param threadsCores     cores the interpreter threads themselves kept busy: their own CPU time over the wall time
+ *                         (the JVM's JIT and GC, which cpuUtilisation counts too, left out)
  * @param lock             what the lock saw in the concurrent phase (absent without the lock)
  * @param execution        how long tasks ran once a thread took them (waits for the lock included)
  * @param control          cpu work under the lock only: the same tasks on the same threads without the lock, run
@@ -22,7 +24,7 @@ import concurrencylab.experiment.Numbers;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GilDetails(boolean gil, double switchIntervalMs, int threads, int cores, int tasks, String workload,
-        int taskMillis, LockReport lock, LatencyStats execution, Control control) {
+        int taskMillis, double threadsCores, LockReport lock, LatencyStats execution, Control control) {
 
     /**
      * The free-threaded control.

@@ -7,12 +7,14 @@ import concurrencylab.experiment.ExperimentResult;
 import concurrencylab.experiment.LabLimits;
 import concurrencylab.experiment.LatencyStats;
 import concurrencylab.experiment.Measured;
+import concurrencylab.experiment.Numbers;
 import concurrencylab.experiment.Pools;
 import concurrencylab.experiment.RunContext;
 import concurrencylab.experiment.RunTags;
 import concurrencylab.experiment.Stopwatch;
 import concurrencylab.experiment.TaskBatch;
 import concurrencylab.experiment.TaskBatch.Timing;
+import concurrencylab.experiment.ThreadCpu;
 import concurrencylab.experiment.Verdict;
 import concurrencylab.workload.CpuWork;
 import concurrencylab.workload.TaskBody;
@@ -103,18 +105,26 @@ class GilExperiment implements Experiment<GilParams> {
         }
     }
 
-    /** The measured phase: the tasks on {@code p.threads()} threads of {@code interpreter}. */
-    private record Phase(Measured measured, List<Timing> timings) {
+    /**
+     * The measured phase: the tasks on {@code p.threads()} threads of {@code interpreter}.
+     *
+     * @param threadsCores cores the interpreter threads themselves kept busy (their own CPU time over the wall
+     *                     time): what "one thread at a time" is judged on, the JVM's JIT and GC not counted
+     */
+    private record Phase(Measured measured, List<Timing> timings, double threadsCores) {
     }
 
     private static Phase phase(Interpreter interpreter, Interpreter.Task task, GilParams p, RunContext context,
             String role) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(p.threads(), context.platformThreads(role));
         context.onStop(threads::shutdownNow);
+        ThreadCpu cpu = new ThreadCpu();
         Stopwatch stopwatch = Stopwatch.start();
         try {
-            List<Timing> timings = TaskBatch.runConcurrently(threads, p.tasks(), i -> interpreter.run(task), context);
-            return new Phase(stopwatch.stop(), timings);
+            List<Timing> timings = TaskBatch.runConcurrently(threads, p.tasks(),
+                    i -> cpu.measure(n -> interpreter.run(task), i), context);
+            Measured measured = stopwatch.stop();
+            return new Phase(measured, timings, cpu.cores(measured.wallNanos()));
         } finally {
             Pools.shutdownNow(threads);
         }
@@ -156,10 +166,11 @@ class GilExperiment implements Experiment<GilParams> {
         Measured measured = phase.measured();
         List<Timing> timings = phase.timings();
         var setup = new GilVerdicts.Setup(p.gil(), p.workload(), p.tasks(), p.threads(), cores, p.taskMillis());
-        List<Verdict> verdicts = List.of(GilVerdicts.oneThreadComputes(setup, measured, lock, free),
+        List<Verdict> verdicts = List.of(GilVerdicts.oneThreadComputes(setup, measured, phase.threadsCores(), lock,
+                        free),
                 GilVerdicts.ioReleasesTheLock(setup, measured, baseline, lock));
         var details = new GilDetails(p.gil(), interval.toNanos() / 1e6, p.threads(), cores, p.tasks(),
-                p.workload().tag(), p.taskMillis(), lock,
+                p.workload().tag(), p.taskMillis(), Numbers.round(phase.threadsCores(), 3), lock,
                 LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::executedNanos)),
                 free == null ? null : GilDetails.Control.of(measured, free));
         // Under the lock at most one thread computes; waits overlap on every thread.

@@ -39,10 +39,11 @@ final class GilVerdicts {
      * two or more cores, and the in-run control (the same tasks without the lock) does use the cores. When the
      * control cannot, the machine was busy and the run cannot tell the lock from that.
      *
-     * @param locked the phase under the lock
-     * @param free   the control phase without it; null when the run had none (no lock, or no cpu work)
+     * @param locked       the phase under the lock
+     * @param threadsCores the cores its interpreter threads themselves kept busy
+     * @param free         the control phase without it; null when the run had none (no lock, or no cpu work)
      */
-    static Verdict oneThreadComputes(Setup s, Measured locked, LockReport lock, Measured free) {
+    static Verdict oneThreadComputes(Setup s, Measured locked, double threadsCores, LockReport lock, Measured free) {
         if (s.workload() != GilWorkload.CPU) {
             return Verdict.cannotShow(Claim.C7, s.describe() + ": the lock serialises computing, and these tasks "
                     + (s.workload() == GilWorkload.MIXED ? "compute only half of their time, waiting the rest" : "only wait")
@@ -51,17 +52,17 @@ final class GilVerdicts {
         if (!s.gil()) {
             return Verdict.cannotShow(Claim.C7, String.format(Locale.ROOT, "%s: this run had no GIL, and the threads "
                     + "kept %.2f cores busy, computing in parallel: exactly what a GIL forbids. Run it with gil=true "
-                    + "to see them take turns", s.describe(), locked.cpuUtilisation()));
+                    + "to see them take turns", s.describe(), threadsCores));
         }
         if (s.parallel() < 2) {
             return Verdict.cannotShow(Claim.C7, String.format(Locale.ROOT, "%s: min(threads, cores, tasks) = 1, so "
                     + "without the lock only one thread would compute anyway: use 2 or more threads and tasks on 2 or "
                     + "more cores", s.describe()));
         }
-        double busy = locked.cpuUtilisation();
-        String underLock = String.format(Locale.ROOT, "%s kept %.2f cores busy (one at a time: counted as shown up "
-                + "to %.1f); the lock changed hands %d times, %d of them forced after a switch interval", s.describe(),
-                busy, ONE_CORE, lock.switches().values().stream().mapToLong(Long::longValue).sum(),
+        double busy = threadsCores;
+        String underLock = String.format(Locale.ROOT, "%s: the interpreter threads kept %.2f cores busy (one at a "
+                + "time: counted as shown up to %.1f); the lock changed hands %d times, %d of them forced after a "
+                + "switch interval", s.describe(), busy, ONE_CORE, lock.switches().values().stream().mapToLong(Long::longValue).sum(),
                 lock.switches().get(SwitchReason.FORCED.tag()));
         if (busy > ONE_CORE) {
             return Verdict.of(Claim.C7, Outcome.NOT_SHOWN, underLock + ": more than one thread computed at a time");

@@ -137,26 +137,24 @@ class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
             long[] threadsSaw = new long[p.workers()];
             together(p.workers(), context, "counter", w -> threadsSaw[w] = ProcessCounter.countFrom(p.increments()));
             long afterThreads = ProcessCounter.read();
-            List<ChildCount> children = new ArrayList<>();
+            ChildCount[] children = new ChildCount[p.workers()];
             try (WorkerGroup group = processes.start(p.workers(), null, context.platformThreads("worker-io"))) {
                 context.onStop(group::close);
                 for (Worker worker : group.workers()) {
                     group.send(worker, WorkerProtocol.count(p.increments()));
                 }
-                ChildCount[] counted = new ChildCount[p.workers()];
                 for (int answered = 0; answered < p.workers(); ) {
                     Event event = group.next(context.waitAtMost(Duration.ofSeconds(60)), "to count");
                     if (event.message().verb().equals(WorkerProtocol.RESULT)) {
-                        counted[event.worker().index() - 1] = new ChildCount(event.message().longField("pid"),
+                        children[event.worker().index() - 1] = new ChildCount(event.message().longField("pid"),
                                 event.message().longField("seen"), event.message().longField("count"));
                         answered++;
                         context.advance();
                     }
                 }
-                children.addAll(List.of(counted));
             }
             var isolation = new SharedMemoryDetails.Isolation(marker, Arrays.stream(threadsSaw).boxed().toList(),
-                    afterThreads, children, ProcessCounter.read());
+                    afterThreads, List.of(children), ProcessCounter.read());
             return new SharedMemoryDetails(p.mode().tag(), p.workers(), p.increments(), null, null, null, null,
                     isolation);
         } finally {

@@ -42,6 +42,15 @@ final class ProcessVerdicts {
         }
     }
 
+    /**
+     * The phase of C9's contrast: the tasks as threads of the service under one GIL.
+     *
+     * @param wallNanos    how long it took
+     * @param threadsCores cores the threads themselves kept busy (the JVM's JIT and GC left out)
+     */
+    record OneGil(long wallNanos, double threadsCores) {
+    }
+
     private ProcessVerdicts() {
     }
 
@@ -62,8 +71,7 @@ final class ProcessVerdicts {
                     + "overlapped (%.1f at once on average), yet only", atOnce) : "only", measured.cpuUtilisation()));
         }
         if (baseline == null) {
-            return Verdict.cannotShow(Claim.C2, s.describe() + ": baseline=false, so there is no one-thread time to "
-                    + "compare with; run it with baseline=true");
+            return Verdict.cannotShow(Claim.C2, s.describe() + ": " + Baseline.NONE);
         }
         double speedup = (double) baseline.wallNanos() / measured.wallNanos();
         if (s.parallel() < 2) {
@@ -92,8 +100,7 @@ final class ProcessVerdicts {
                     + "to slice: use more processes than cpus");
         }
         if (baseline == null) {
-            return Verdict.cannotShow(Claim.C3, s.describe() + ": baseline=false, so there is no one-thread time to "
-                    + "compare with; run it with baseline=true");
+            return Verdict.cannotShow(Claim.C3, s.describe() + ": " + Baseline.NONE);
         }
         double speedup = (double) baseline.wallNanos() / measured.wallNanos();
         boolean noFaster = speedup <= s.cpus() * ONE_CORE_SPEEDUP;
@@ -109,7 +116,7 @@ final class ProcessVerdicts {
      *
      * @param gilThreads the threads-under-one-GIL phase; null when the run had none
      */
-    static Verdict ownGilEach(Setup s, Measured processes, Measured gilThreads) {
+    static Verdict ownGilEach(Setup s, Measured processes, OneGil gilThreads) {
         if (!s.computing()) {
             return Verdict.cannotShow(Claim.C9, s.describe() + ": a GIL serialises computing, and sleeping tasks "
                     + "hold none: run workload=cpu");
@@ -125,9 +132,9 @@ final class ProcessVerdicts {
         double faster = (double) gilThreads.wallNanos() / processes.wallNanos();
         String contrast = String.format(Locale.ROOT, "%s. The same tasks took %.3f s as %d threads of this service "
                 + "under one GIL, keeping %.2f cores busy (one at a time: counted as shown up to %.1f), and %.3f s "
-                + "as %d processes each under a GIL of its own", s.describe(), gilThreads.wallSeconds(), s.workers(),
-                gilThreads.cpuUtilisation(), ONE_CORE, processes.wallSeconds(), s.workers());
-        if (gilThreads.cpuUtilisation() > ONE_CORE) {
+                + "as %d processes each under a GIL of its own", s.describe(), gilThreads.wallNanos() / 1e9,
+                s.workers(), gilThreads.threadsCores(), ONE_CORE, processes.wallSeconds(), s.workers());
+        if (gilThreads.threadsCores() > ONE_CORE) {
             return Verdict.of(Claim.C9, Outcome.NOT_SHOWN, contrast + ": the threads under one GIL used more than "
                     + "one core");
         }

@@ -31,15 +31,14 @@ public record ProcessesDetails(int processes, int cores, String pinnedToCpus, St
     /**
      * The same tasks on as many threads of the service, all under one simulated GIL.
      *
-     * @param wallSeconds          how long they took
-     * @param cpuUtilisation       cores they kept busy: about one, whatever the threads
-     * @param processesFasterBy    their wall time over the worker processes': about min(processes, cores)
+     * @param wallSeconds       how long they took
+     * @param threadsCores      cores the threads themselves kept busy: about one, whatever their number
+     * @param processesFasterBy their wall time over the worker processes': about min(processes, cores)
      */
-    public record GilThreadsContrast(double wallSeconds, double cpuUtilisation, double processesFasterBy) {
+    public record GilThreadsContrast(double wallSeconds, double threadsCores, double processesFasterBy) {
 
-        static GilThreadsContrast of(Measured threads, Measured processes) {
-            return new GilThreadsContrast(Numbers.seconds(threads.wallNanos()),
-                    Numbers.round(threads.cpuUtilisation(), 3),
+        static GilThreadsContrast of(ProcessVerdicts.OneGil threads, Measured processes) {
+            return new GilThreadsContrast(Numbers.seconds(threads.wallNanos()), Numbers.round(threads.threadsCores(), 3),
                     Numbers.round((double) threads.wallNanos() / processes.wallNanos(), 3));
         }
     }

@@ -14,6 +14,7 @@ import concurrencylab.experiment.RunContext;
 import concurrencylab.experiment.RunTags;
 import concurrencylab.experiment.Stopwatch;
 import concurrencylab.experiment.TaskBatch;
+import concurrencylab.experiment.ThreadCpu;
 import concurrencylab.gil.GilObserver;
 import concurrencylab.gil.GlobalInterpreterLock;
 import concurrencylab.gil.Interpreter;
@@ -115,7 +116,7 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
                 Workloads.estimatedBaseline(p.workload() == ProcessWorkload.CPU ? WorkloadKind.CPU : WorkloadKind.SLEEP,
                         p.tasks(), taskTime), context);
         // C9's contrast: the same cpu tasks as threads of this service under one GIL, which keeps them to one core.
-        Measured gilThreads = contrast ? threadsUnderOneGil(p, count, taskTime, context) : null;
+        ProcessVerdicts.OneGil gilThreads = contrast ? threadsUnderOneGil(p, count, taskTime, context) : null;
         return result(p, count, work, baseline, gilThreads, startup);
     }
 
@@ -179,16 +180,19 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
     }
 
     /** The same tasks on {@code count} threads of this service, all under one simulated GIL. */
-    private Measured threadsUnderOneGil(ProcessesParams p, int count, Duration taskTime, RunContext context)
-            throws Exception {
+    private ProcessVerdicts.OneGil threadsUnderOneGil(ProcessesParams p, int count, Duration taskTime,
+            RunContext context) throws Exception {
         Interpreter interpreter = Interpreter.withLock(new GlobalInterpreterLock(SWITCH_INTERVAL, GilObserver.NONE),
                 cpu);
         ExecutorService threads = Executors.newFixedThreadPool(count, context.platformThreads("one-gil"));
         context.onStop(threads::shutdownNow);
+        ThreadCpu threadsCpu = new ThreadCpu();
         Stopwatch stopwatch = Stopwatch.start();
         try {
-            TaskBatch.runConcurrently(threads, p.tasks(), i -> interpreter.run(in -> in.compute(taskTime)), context);
-            return stopwatch.stop();
+            TaskBatch.runConcurrently(threads, p.tasks(), i -> threadsCpu.measure(n -> interpreter.run(in ->
+                    in.compute(taskTime)), i), context);
+            long wall = stopwatch.stop().wallNanos();
+            return new ProcessVerdicts.OneGil(wall, threadsCpu.cores(wall));
         } finally {
             Pools.shutdownNow(threads);
         }
@@ -211,7 +215,7 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
     }
 
     private ExperimentResult result(ProcessesParams p, int count, WorkPhase work, Baseline baseline,
-            Measured gilThreads, String startup) {
+            ProcessVerdicts.OneGil gilThreads, String startup) {
         int cores = Runtime.getRuntime().availableProcessors();
         boolean overlap = ProcessVerdicts.intervalsOverlap(work.reports());
         var setup = new ProcessVerdicts.Setup(p.workload(), p.gil(), p.tasks(), count, cores, p.cpus());

@@ -24,8 +24,7 @@ final class ThreadVerdicts {
         String setup = String.format(Locale.ROOT, "%d cpu tasks on %d %ss on %d cores", tasks, workers, threadName,
                 cores);
         if (baseline == null) {
-            return Verdict.cannotShow(Claim.C5, setup + ": baseline=false, so there is no one-thread time to compare "
-                    + "with; run it with baseline=true");
+            return Verdict.cannotShow(Claim.C5, setup + ": " + Baseline.NONE);
         }
         double speedup = (double) baseline.wallNanos() / measured.wallNanos();
         if (expected < 2) {

@@ -25,7 +25,7 @@ class GilVerdictsTest {
 
     @Test
     void c7IsConfirmedWhenOneCoreWasBusyUnderTheLockAndTheControlUsedThemAll() {
-        Verdict v = GilVerdicts.oneThreadComputes(cpu(true, 2, 2), phase(1.06, 1.01, 0.02), LOCK,
+        Verdict v = GilVerdicts.oneThreadComputes(cpu(true, 2, 2), phase(1.06, 1.01, 0.02), 1.01, LOCK,
                 phase(0.51, 1.93, 0.02));
 
         assertThat(v.outcome()).isEqualTo(Outcome.CONFIRMED);
@@ -34,19 +34,29 @@ class GilVerdictsTest {
 
     @Test
     void c7CannotBeShownWithoutALockOrWithoutASecondThreadOrCore() {
-        assertThat(GilVerdicts.oneThreadComputes(cpu(false, 2, 2), phase(0.52, 1.96, 0), null, null).outcome())
+        assertThat(GilVerdicts.oneThreadComputes(cpu(false, 2, 2), phase(0.52, 1.96, 0), 1.96, null, null).outcome())
                 .isEqualTo(Outcome.CANNOT_SHOW);
-        assertThat(GilVerdicts.oneThreadComputes(cpu(true, 1, 2), phase(1, 1, 0), LOCK, phase(1, 1, 0)).outcome())
+        assertThat(GilVerdicts.oneThreadComputes(cpu(true, 1, 2), phase(1, 1, 0), 1, LOCK, phase(1, 1, 0)).outcome())
                 .isEqualTo(Outcome.CANNOT_SHOW);
-        assertThat(GilVerdicts.oneThreadComputes(cpu(true, 2, 1), phase(1, 1, 0), LOCK, phase(1, 1, 0)).outcome())
+        assertThat(GilVerdicts.oneThreadComputes(cpu(true, 2, 1), phase(1, 1, 0), 1, LOCK, phase(1, 1, 0)).outcome())
                 .isEqualTo(Outcome.CANNOT_SHOW);
-        assertThat(GilVerdicts.oneThreadComputes(waiting(true, GilWorkload.SLEEP), phase(0.25, 0.04, 0), LOCK, null)
-                .outcome()).isEqualTo(Outcome.CANNOT_SHOW);
+        assertThat(GilVerdicts.oneThreadComputes(waiting(true, GilWorkload.SLEEP), phase(0.25, 0.04, 0), 0.04, LOCK,
+                null).outcome()).isEqualTo(Outcome.CANNOT_SHOW);
+    }
+
+    @Test
+    void c7IsJudgedOnTheInterpreterThreadsNotOnAJitBusyInTheBackground() {
+        // The JVM kept 1.54 cores busy under the lock, its compiler among them; the interpreter threads kept 1.0.
+        Verdict v = GilVerdicts.oneThreadComputes(cpu(true, 2, 2), phase(0.9, 1.54, 0), 1.0, LOCK,
+                phase(0.45, 1.95, 0));
+
+        assertThat(v.outcome()).isEqualTo(Outcome.CONFIRMED);
     }
 
     @Test
     void c7IsNotShownWhenSeveralCoresWereBusyUnderTheLock() {
-        Verdict v = GilVerdicts.oneThreadComputes(cpu(true, 2, 2), phase(0.55, 1.9, 0), LOCK, phase(0.51, 1.93, 0));
+        Verdict v = GilVerdicts.oneThreadComputes(cpu(true, 2, 2), phase(0.55, 1.9, 0), 1.9, LOCK,
+                phase(0.51, 1.93, 0));
 
         assertThat(v.outcome()).isEqualTo(Outcome.NOT_SHOWN);
     }
@@ -54,7 +64,7 @@ class GilVerdictsTest {
     @Test
     void c7OnABusyMachineIsNotConfirmedBecauseTheControlCouldNotUseTheCoresEither() {
         // A hog on one core: the locked run looks serial, but so does the run without the lock.
-        Verdict v = GilVerdicts.oneThreadComputes(cpu(true, 2, 2), phase(1.1, 0.95, 0.9), LOCK,
+        Verdict v = GilVerdicts.oneThreadComputes(cpu(true, 2, 2), phase(1.1, 0.95, 0.9), 0.95, LOCK,
                 phase(0.95, 1.1, 0.85));
 
         assertThat(v.outcome()).isEqualTo(Outcome.MACHINE_BUSY);
@@ -63,7 +73,8 @@ class GilVerdictsTest {
 
     @Test
     void c7IsNotShownWhenTheControlMissesOnAnIdleMachine() {
-        Verdict v = GilVerdicts.oneThreadComputes(cpu(true, 2, 2), phase(1.1, 1.0, 0.0), LOCK, phase(1.0, 1.1, 0.0));
+        Verdict v = GilVerdicts.oneThreadComputes(cpu(true, 2, 2), phase(1.1, 1.0, 0.0), 1.0, LOCK,
+                phase(1.0, 1.1, 0.0));
 
         assertThat(v.outcome()).isEqualTo(Outcome.NOT_SHOWN);
     }

@@ -15,6 +15,10 @@ class ProcessVerdictsTest {
         return new ProcessVerdicts.Setup(ProcessWorkload.CPU, true, 4, workers, cores, cpus);
     }
 
+    private static ProcessVerdicts.OneGil oneGil(double wallSeconds, double threadsCores) {
+        return new ProcessVerdicts.OneGil(Math.round(wallSeconds * 1e9), threadsCores);
+    }
+
     @Test
     void c2IsConfirmedWhenWorkersComputeOnSeveralCores() {
         assertThat(ProcessVerdicts.parallel(cpu(2, 2, null), phase(0.84, 1.93, 0.05), measured(1.5)).outcome())
@@ -61,7 +65,7 @@ class ProcessVerdictsTest {
 
     @Test
     void c9IsConfirmedWhenOneGilKeepsThreadsToOneCoreAndProcessesUseThemAll() {
-        Verdict v = ProcessVerdicts.ownGilEach(cpu(2, 2, null), phase(0.84, 1.93, 0.05), phase(1.5, 1.0, 0.02));
+        Verdict v = ProcessVerdicts.ownGilEach(cpu(2, 2, null), phase(0.84, 1.93, 0.05), oneGil(1.5, 1.0));
 
         assertThat(v.outcome()).isEqualTo(Outcome.CONFIRMED);
         assertThat(v.evidence()).contains("under one GIL").contains("a GIL of its own");
@@ -70,9 +74,9 @@ class ProcessVerdictsTest {
     @Test
     void c9IsNotTheSameAsC2WithoutTheContrast() {
         // Threads under "one GIL" that used both cores would be no GIL at all: the contrast fails.
-        assertThat(ProcessVerdicts.ownGilEach(cpu(2, 2, null), phase(0.84, 1.93, 0), phase(0.8, 1.95, 0)).outcome())
+        assertThat(ProcessVerdicts.ownGilEach(cpu(2, 2, null), phase(0.84, 1.93, 0), oneGil(0.8, 1.95)).outcome())
                 .isEqualTo(Outcome.NOT_SHOWN);
-        assertThat(ProcessVerdicts.ownGilEach(cpu(2, 2, null), phase(1.4, 1.05, 0.9), phase(1.5, 1.0, 0.9))
+        assertThat(ProcessVerdicts.ownGilEach(cpu(2, 2, null), phase(1.4, 1.05, 0.9), oneGil(1.5, 1.0))
                 .outcome()).isEqualTo(Outcome.MACHINE_BUSY);
     }
 

@@ -39,7 +39,7 @@ public class ProcessesExperimentTest extends LabHttpTest {
             assertThat(result.get("speedup").asDouble()).isGreaterThanOrEqualTo(1.4);
         }
         JsonNode oneGil = result.get("details").get("oneGilThreads");
-        assertThat(oneGil.get("cpuUtilisation").asDouble()).as("threads under one GIL: one core").isLessThanOrEqualTo(1.3);
+        assertThat(oneGil.get("threadsCores").asDouble()).as("threads under one GIL: one core").isLessThanOrEqualTo(1.3);
         if (assertConfirmedUnlessBusy(result, "C9", result.get("otherProcessesCores"))) {
             assertThat(oneGil.get("processesFasterBy").asDouble()).isGreaterThanOrEqualTo(1.4);
         }
