@@ -17,14 +17,16 @@ public final class ThreadCpu {
 
     private final LongAdder nanos = new LongAdder();
 
-    /** Runs {@code work} on the calling thread and adds the CPU time this thread spent in it. */
-    public void measure(TaskBatch.Body work, int index) throws Exception {
-        long start = now();
-        try {
-            work.run(index);
-        } finally {
-            nanos.add(now() - start);
-        }
+    /** {@code body}, adding the CPU time the thread that runs it spends in it. */
+    public TaskBatch.Body counting(TaskBatch.Body body) {
+        return index -> {
+            long start = now();
+            try {
+                body.run(index);
+            } finally {
+                nanos.add(now() - start);
+            }
+        };
     }
 
     /** The CPU time measured so far, all threads added up. */

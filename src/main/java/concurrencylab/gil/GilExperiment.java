@@ -122,7 +122,7 @@ class GilExperiment implements Experiment<GilParams> {
         Stopwatch stopwatch = Stopwatch.start();
         try {
             List<Timing> timings = TaskBatch.runConcurrently(threads, p.tasks(),
-                    i -> cpu.measure(n -> interpreter.run(task), i), context);
+                    cpu.counting(i -> interpreter.run(task)), context);
             Measured measured = stopwatch.stop();
             return new Phase(measured, timings, cpu.cores(measured.wallNanos()));
         } finally {

@@ -36,6 +36,11 @@ final class ProcessVerdicts {
             return workload == ProcessWorkload.CPU;
         }
 
+        /** Whether the run also times its tasks as threads under one GIL: C9's contrast needs cpu work and 2 cores. */
+        boolean contrastsGils() {
+            return computing() && gil && parallel() >= 2;
+        }
+
         String describe() {
             return String.format(Locale.ROOT, "%d %s tasks on %d worker processes %s", tasks, workload.tag(), workers,
                     cpus != null ? "pinned to " + cpus + " core(s)" : "on " + cores + " cores");
@@ -52,12 +57,6 @@ final class ProcessVerdicts {
     }
 
     private ProcessVerdicts() {
-    }
-
-    /** Whether the run also times its tasks as threads under one GIL, C9's contrast. */
-    static boolean canContrastGils(ProcessesParams p, int workers) {
-        return p.workload() == ProcessWorkload.CPU && p.gil() && Math.min(workers,
-                p.cpus() != null ? p.cpus() : Runtime.getRuntime().availableProcessors()) >= 2;
     }
 
     /** C2: computing workers go about min(workers, cores) times as fast as one thread, with that many cores busy. */

@@ -106,8 +106,9 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
         int count = Math.min(p.processes(), p.tasks());
         Duration taskTime = Duration.ofMillis(p.taskMillis());
         boolean measureBaseline = p.baseline() && TaskBatch.baselineFits(p.tasks(), taskTime, limits);
-        boolean contrast = ProcessVerdicts.canContrastGils(p, count);
-        context.setTotal(p.tasks() * (1L + (measureBaseline ? 1 : 0) + (contrast ? 1 : 0)));
+        var setup = new ProcessVerdicts.Setup(p.workload(), p.gil(), p.tasks(), count,
+                Runtime.getRuntime().availableProcessors(), p.cpus());
+        context.setTotal(p.tasks() * (1L + (measureBaseline ? 1 : 0) + (setup.contrastsGils() ? 1 : 0)));
         String startup = workers.startup();
         context.throwIfStopped();
 
@@ -116,8 +117,9 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
                 Workloads.estimatedBaseline(p.workload() == ProcessWorkload.CPU ? WorkloadKind.CPU : WorkloadKind.SLEEP,
                         p.tasks(), taskTime), context);
         // C9's contrast: the same cpu tasks as threads of this service under one GIL, which keeps them to one core.
-        ProcessVerdicts.OneGil gilThreads = contrast ? threadsUnderOneGil(p, count, taskTime, context) : null;
-        return result(p, count, work, baseline, gilThreads, startup);
+        ProcessVerdicts.OneGil gilThreads = setup.contrastsGils() ? threadsUnderOneGil(p, count, taskTime, context)
+                : null;
+        return result(p, setup, work, baseline, gilThreads, startup);
     }
 
     /** What the workers did: the phase from sending the work to the last answer. */
@@ -189,8 +191,8 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
         ThreadCpu threadsCpu = new ThreadCpu();
         Stopwatch stopwatch = Stopwatch.start();
         try {
-            TaskBatch.runConcurrently(threads, p.tasks(), i -> threadsCpu.measure(n -> interpreter.run(in ->
-                    in.compute(taskTime)), i), context);
+            TaskBatch.runConcurrently(threads, p.tasks(),
+                    threadsCpu.counting(i -> interpreter.run(in -> in.compute(taskTime))), context);
             long wall = stopwatch.stop().wallNanos();
             return new ProcessVerdicts.OneGil(wall, threadsCpu.cores(wall));
         } finally {
@@ -214,19 +216,17 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
         return share;
     }
 
-    private ExperimentResult result(ProcessesParams p, int count, WorkPhase work, Baseline baseline,
+    private ExperimentResult result(ProcessesParams p, ProcessVerdicts.Setup setup, WorkPhase work, Baseline baseline,
             ProcessVerdicts.OneGil gilThreads, String startup) {
-        int cores = Runtime.getRuntime().availableProcessors();
         boolean overlap = ProcessVerdicts.intervalsOverlap(work.reports());
-        var setup = new ProcessVerdicts.Setup(p.workload(), p.gil(), p.tasks(), count, cores, p.cpus());
-        var details = new ProcessesDetails(count, cores,
+        var details = new ProcessesDetails(setup.workers(), setup.cores(),
                 p.cpus() == null ? null : workers.pinning().cpuList(p.cpus()), p.workload().tag(), p.taskMillis(),
                 p.gil(), work.spawn(), startup, work.reports(), overlap,
                 gilThreads == null ? null : GilThreadsContrast.of(gilThreads, work.measured()));
         var verdicts = List.of(ProcessVerdicts.parallel(setup, work.measured(), baseline),
                 ProcessVerdicts.timeSliced(setup, work.measured(), baseline, overlap),
                 ProcessVerdicts.ownGilEach(setup, work.measured(), gilThreads));
-        return ExperimentResult.of(work.measured(), baseline, p.workload() == ProcessWorkload.CPU
-                ? setup.parallel() : count, work.taskLatency(), verdicts, details);
+        return ExperimentResult.of(work.measured(), baseline, setup.computing() ? setup.parallel() : setup.workers(),
+                work.taskLatency(), verdicts, details);
     }
 }
