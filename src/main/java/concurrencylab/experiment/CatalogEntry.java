@@ -15,12 +15,13 @@ import java.util.List;
  * @param endpoint   where to POST its parameters
  * @param parameters every parameter with its default and range
  * @param example    a request body with every default filled in
+ * @param rules      what the parameters must satisfy together, beyond each one's range (absent when nothing)
  * @param available  whether this service can run it (false: a run answers 503, and limitations say why)
  * @param limitations what this service cannot do of it, one sentence each (absent when nothing)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record CatalogEntry(String kind, String title, String summary, List<ClaimRef> claims, String endpoint,
-        List<ParamSpec> parameters, Record example, @JsonInclude(JsonInclude.Include.ALWAYS) boolean available,
+        List<ParamSpec> parameters, List<String> rules, Record example, @JsonInclude(JsonInclude.Include.ALWAYS) boolean available,
         List<String> limitations) {
 
     /** A claim's id and statement. */
@@ -33,7 +34,8 @@ public record CatalogEntry(String kind, String title, String summary, List<Claim
         List<ParamSpec> parameters = Arrays.stream(components).map(c -> ParamSpec.of(c, defaults, limits)).toList();
         List<ClaimRef> claims = experiment.claims().stream().map(c -> new ClaimRef(c.name(), c.statement())).toList();
         return new CatalogEntry(experiment.kind(), experiment.title(), experiment.summary(), claims,
-                "/api/experiments/" + experiment.kind(), parameters, defaults, experiment.unavailable().isEmpty(),
+                "/api/experiments/" + experiment.kind(), parameters,
+                experiment.rules(limits).stream().map(ParamRule::statement).toList(), defaults, experiment.unavailable().isEmpty(),
                 experiment.limitations());
     }
 }

@@ -38,12 +38,18 @@ public interface Experiment<P extends Record> {
      */
     ExperimentResult run(P params, RunContext context) throws Exception;
 
+    /** Rules over combinations of parameters; the catalog and Swagger UI show them, {@link #validate} enforces them. */
+    default List<ParamRule<P>> rules(LabLimits limits) {
+        return List.of();
+    }
+
     /**
-     * Checks what the per-field ranges cannot: combinations of fields, and what this machine can do for them.
+     * Checks what the per-field ranges cannot: the {@link #rules}, and what this machine can do for these parameters.
      * Throws {@link BadParameterException} (400, naming the field) or {@link ExperimentUnavailableException} (503,
-     * when this service cannot run them at all). Called before a run is queued.
+     * when this service cannot run them at all). Called before a run is queued; an override calls this one too.
      */
-    default void validate(P params) {
+    default void validate(P params, LabLimits limits) {
+        rules(limits).forEach(rule -> rule.check(params));
     }
 
     /** Why this service cannot run this experiment at all (the catalog says so, and a run answers 503), or empty. */

@@ -42,6 +42,11 @@ public class ExperimentCatalog {
         return Optional.ofNullable(byKind.get(kind));
     }
 
+    /** The experiment of this kind, or a 404 that lists the known kinds. */
+    public Experiment<?> require(String kind) {
+        return find(kind).orElseThrow(() -> new UnknownExperimentException(kind, kinds()));
+    }
+
     public List<String> kinds() {
         return List.copyOf(byKind.keySet());
     }

@@ -1,19 +1,14 @@
 package concurrencylab.experiment;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The catalog. Each experiment's POST lives in its own feature package, with its own typed body; this class
- * answers the kinds nobody maps, with a 404 that lists the known ones.
- */
+/** The catalog. Starting a run is the run machinery's ({@code POST /api/experiments/{kind}}, in {@code run/}). */
 @RestController
 @RequestMapping("/api/experiments")
 @Tag(name = "Experiments", description = "Start an experiment: each POST queues a run and answers with it.")
@@ -41,12 +36,5 @@ class ExperimentController {
     @Operation(summary = "One experiment's catalog entry")
     CatalogEntry entry(@PathVariable String kind) {
         return catalog.entry(kind).orElseThrow(() -> new UnknownExperimentException(kind, catalog.kinds()));
-    }
-
-    /** Reached only by kinds no feature maps: every known kind has its own, more specific, mapping. */
-    @Hidden
-    @PostMapping("/{kind}")
-    void unknown(@PathVariable String kind) {
-        throw new UnknownExperimentException(kind, catalog.kinds());
     }
 }

@@ -88,7 +88,8 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
     }
 
     @Override
-    public void validate(ProcessesParams params) {
+    public void validate(ProcessesParams params, LabLimits limits) {
+        Experiment.super.validate(params, limits);
         if (params.cpus() != null) {
             workers.pinning().unavailableReason().ifPresent(reason -> {
                 throw new BadParameterException("cpus", params.cpus(), "leave it out", reason);

@@ -13,11 +13,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * What every experiment endpoint does once its body is validated: queue the run, optionally wait for it,
+ * What the experiment endpoint does once a body is read and validated: queue the run, optionally wait for it,
  * and answer 202 (or 200 when it finished within the wait) with Location: /api/runs/{id}.
  */
 @Component
-public class RunLauncher {
+class RunLauncher {
 
     private final RunService runs;
     private final LabLimits limits;
@@ -27,21 +27,25 @@ public class RunLauncher {
         this.limits = limits;
     }
 
-    /** Starts a run; {@code params} null means every default. */
-    public <P extends Record> ResponseEntity<RunView> launch(Experiment<P> experiment, P params, LaunchOptions options) {
+    /** Starts a run; {@code params} (of the experiment's own record type) null means every default. */
+    ResponseEntity<RunView> launch(Experiment<?> experiment, Record params, LaunchOptions options) {
         Duration wait = parse("wait", options.getWait(), Duration.ZERO, limits.maxWait(), Duration.ZERO);
         Duration timeout = parse("timeout", options.getTimeout(), Duration.ofSeconds(1), limits.maxTimeout(),
                 limits.defaultTimeout());
-        P p = params != null ? params : experiment.defaults();
-        experiment.unavailable().ifPresent(reason -> {
-            throw new ExperimentUnavailableException(experiment.kind(), reason);
-        });
-        experiment.validate(p);
-        Run run = runs.submit(experiment, p, timeout);
+        Run run = submit(experiment, params, timeout);
         boolean ended = wait.isPositive() && RunService.awaitEnd(run, wait);
         return ResponseEntity.status(ended ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .location(URI.create("/api/runs/" + run.id))
                 .body(run.view());
+    }
+
+    private <P extends Record> Run submit(Experiment<P> experiment, Record params, Duration timeout) {
+        P p = params != null ? experiment.paramsType().cast(params) : experiment.defaults();
+        experiment.unavailable().ifPresent(reason -> {
+            throw new ExperimentUnavailableException(experiment.kind(), reason);
+        });
+        experiment.validate(p, limits);
+        return runs.submit(experiment, p, timeout);
     }
 
     /** Parses "30s", "2m", "PT30S" or a bare number of seconds, within [min, max]. */

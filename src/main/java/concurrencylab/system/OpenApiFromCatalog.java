@@ -3,12 +3,16 @@ package concurrencylab.system;
 import concurrencylab.experiment.CatalogEntry;
 import concurrencylab.experiment.ExperimentCatalog;
 import concurrencylab.experiment.ParamSpec;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,11 +24,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Fills the OpenAPI document from the catalog, so Swagger UI, the catalog and validation tell the same story:
- * each experiment's POST gets its title, summary and claims, a ready example body (every default), and each
- * parameter its default, range and allowed values.
+ * the one {@code POST /api/experiments/{kind}} becomes one operation per experiment, each with its own request
+ * schema, title, summary, claims and rules, a ready example body (every default), and each parameter its default,
+ * range and allowed values.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiFromCatalog {
+
+    /** The one POST that starts every experiment (run/ExperimentEndpoint); shown as one operation per experiment. */
+    private static final String RUN_PATH = "/api/experiments/{kind}";
 
     @Bean
     OpenAPI labOpenApi(ObjectProvider<BuildProperties> build) {
@@ -38,36 +46,51 @@ class OpenApiFromCatalog {
 
     @Bean
     OpenApiCustomizer experimentsFromCatalog(ExperimentCatalog catalog) {
-        return openApi -> catalog.entries().forEach(entry -> describe(openApi, entry));
+        return openApi -> {
+            PathItem generic = openApi.getPaths() == null ? null : openApi.getPaths().get(RUN_PATH);
+            if (generic == null || generic.getPost() == null) {
+                return;
+            }
+            Operation template = generic.getPost();
+            generic.setPost(null);
+            if (generic.readOperations().isEmpty()) {
+                openApi.getPaths().remove(RUN_PATH);
+            }
+            if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+                openApi.getComponents().getSchemas().remove("Record");
+            }
+            boolean openApi31 = openApi.getOpenapi() != null && openApi.getOpenapi().startsWith("3.1");
+            catalog.entries().forEach(entry -> openApi.path(entry.endpoint(), new PathItem().post(
+                    operation(openApi, template, entry, catalog.require(entry.kind()).paramsType(), openApi31))));
+        };
     }
 
+    /** The generic POST, made the experiment's own: its body schema, example, defaults, ranges and rules. */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static void describe(OpenAPI openApi, CatalogEntry entry) {
-        PathItem path = openApi.getPaths() == null ? null : openApi.getPaths().get(entry.endpoint());
-        if (path == null || path.getPost() == null) {
-            return;
+    private static Operation operation(OpenAPI openApi, Operation template, CatalogEntry entry, Class<?> paramsType,
+            boolean openApi31) {
+        Map<String, Schema> schemas = ModelConverters.getInstance(openApi31).readAll(new AnnotatedType(paramsType));
+        schemas.forEach(openApi::schema);
+        Schema params = schemas.get(paramsType.getSimpleName());
+        if (params != null && params.getProperties() != null) {
+            Map<String, Schema> properties = params.getProperties();
+            entry.parameters().forEach(spec -> annotate(properties.get(spec.name()), spec));
         }
-        Operation post = path.getPost();
-        post.setOperationId(entry.kind().replace("-", "_"));
-        post.setSummary(entry.kind() + ": " + entry.title());
+        MediaType json = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + paramsType.getSimpleName()))
+                .example(entry.example());
         String claims = entry.claims().stream().map(c -> "**" + c.id() + "** " + c.statement())
                 .collect(Collectors.joining("\n- ", "\n\nClaims it tests:\n- ", ""));
-        post.setDescription(entry.summary() + claims + "\n\nAn empty body `{}` runs every default. Answers 202 with "
-                + "the queued run and `Location: /api/runs/{id}`; with `?wait=30s`, 200 with the finished run if it ends in time.");
-        if (post.getRequestBody() != null && post.getRequestBody().getContent() != null) {
-            MediaType json = post.getRequestBody().getContent().get("application/json");
-            if (json != null) {
-                json.setExample(entry.example());
-                Schema schema = json.getSchema();
-                String ref = schema == null ? null : schema.get$ref();
-                Schema params = ref == null || openApi.getComponents() == null ? null
-                        : openApi.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
-                if (params != null && params.getProperties() != null) {
-                    Map<String, Schema> properties = params.getProperties();
-                    entry.parameters().forEach(spec -> annotate(properties.get(spec.name()), spec));
-                }
-            }
-        }
+        String rules = entry.rules() == null || entry.rules().isEmpty() ? "" : entry.rules().stream()
+                .collect(Collectors.joining("\n- ", "\n\nParameters together:\n- ", ""));
+        return new Operation().tags(template.getTags()).operationId(entry.kind().replace("-", "_"))
+                .summary(entry.kind() + ": " + entry.title())
+                .description(entry.summary() + claims + rules + "\n\nAn empty body `{}` runs every default. Answers 202 "
+                        + "with the queued run and `Location: /api/runs/{id}`; with `?wait=30s`, 200 with the finished "
+                        + "run if it ends in time.")
+                .parameters(template.getParameters() == null ? null : template.getParameters().stream()
+                        .filter(p -> !"path".equals(p.getIn())).toList())
+                .requestBody(new RequestBody().content(new Content().addMediaType("application/json", json)))
+                .responses(template.getResponses());
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

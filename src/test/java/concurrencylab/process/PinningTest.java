@@ -64,12 +64,12 @@ class PinningTest {
         var experiment = new ProcessesExperiment(workers, new CpuWork(new CpuCalibration(1000, Duration.ZERO, 0)),
                 limits);
 
-        assertThatThrownBy(() -> experiment.validate(new ProcessesParams(4, 2, null, null, 1, null, null)))
+        assertThatThrownBy(() -> experiment.validate(new ProcessesParams(4, 2, null, null, 1, null, null), limits))
                 .isInstanceOfSatisfying(BadParameterException.class, e -> {
                     assertThat(e.getStatusCode().value()).isEqualTo(400);
                     assertThat(e.getBody().getDetail()).startsWith("cpus:").contains("taskset");
                 });
-        experiment.validate(new ProcessesParams(4, 2, null, null, null, null, null)); // no cpus: fine
+        experiment.validate(new ProcessesParams(4, 2, null, null, null, null, null), limits); // no cpus: fine
         assertThat(experiment.limitations()).singleElement().asString().startsWith("cpus:").contains("taskset");
     }
 

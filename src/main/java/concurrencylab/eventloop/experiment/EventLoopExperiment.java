@@ -8,7 +8,9 @@ import concurrencylab.eventloop.LoopFuture;
 import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
+import concurrencylab.experiment.LabLimits;
 import concurrencylab.experiment.LatencyStats;
+import concurrencylab.experiment.ParamRule;
 import concurrencylab.experiment.Measured;
 import concurrencylab.experiment.Numbers;
 import concurrencylab.experiment.Pools;
@@ -80,6 +82,15 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
                 + "everyone else waits for it. offload=thread hands the computation to a thread pool, offload=process "
                 + "to a worker process; with gil=true the loop lives under a simulated GIL, as in Python, where only "
                 + "the process frees the loop. Compare with the sockets experiment on the same load.";
+    }
+
+    @Override
+    public List<ParamRule<EventLoopParams>> rules(LabLimits limits) {
+        return List.of(new ParamRule<>("clients", "with sockets (mode echo or blocking) at most "
+                        + "lab.limits.max-open-connections = " + limits.maxOpenConnections() + " clients; mode sleep "
+                        + "takes up to " + limits.maxTasks(), EventLoopParams::clients,
+                        p -> p.mode() == EventLoopMode.SLEEP ? limits.maxTasks() : limits.maxOpenConnections()),
+                ParamRule.requestBudget(EventLoopParams::clients, EventLoopParams::requestsPerClient));
     }
 
     @Override

@@ -6,7 +6,9 @@ import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
 import concurrencylab.experiment.ExperimentUnavailableException;
+import concurrencylab.experiment.LabLimits;
 import concurrencylab.experiment.LatencyStats;
+import concurrencylab.experiment.ParamRule;
 import concurrencylab.experiment.Measured;
 import concurrencylab.experiment.Numbers;
 import concurrencylab.experiment.Pools;
@@ -81,7 +83,18 @@ class SocketsExperiment implements Experiment<SocketsParams> {
     }
 
     @Override
-    public void validate(SocketsParams params) {
+    public List<ParamRule<SocketsParams>> rules(LabLimits limits) {
+        int platform = Math.min(limits.maxThreads(), limits.maxOpenConnections());
+        return List.of(new ParamRule<>("clients", "at most lab.limits.max-open-connections = "
+                        + limits.maxOpenConnections() + " clients, and with platform client threads at most " + platform
+                        + " (lab.limits.max-threads bounds platform threads)", SocketsParams::clients,
+                        p -> p.threads() == ClientThreads.PLATFORM ? platform : limits.maxOpenConnections()),
+                ParamRule.requestBudget(SocketsParams::clients, SocketsParams::requestsPerClient));
+    }
+
+    @Override
+    public void validate(SocketsParams params, LabLimits limits) {
+        Experiment.super.validate(params, limits);
         if (params.server() == SocketServer.EVENT_LOOP) {
             Coroutines.unavailableReason().ifPresent(reason -> {
                 throw new ExperimentUnavailableException(kind(), "server event-loop: " + reason);
