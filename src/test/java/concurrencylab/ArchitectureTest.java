@@ -1,39 +1,58 @@
 package concurrencylab;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.conditions.ArchConditions;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
-/** Keeps the package-by-feature layout honest (shared/STYLE.md). */
+/**
+ * Keeps the package-by-feature layout honest. The shell is the run machinery ({@code run}), the web glue
+ * ({@code system}), the experiment API ({@code experiment}) and the application class; every other package is a
+ * feature (an experiment and the primitives it is built on), today's and every one added later.
+ */
 @AnalyzeClasses(packages = "concurrencylab", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    private static final DescribedPredicate<JavaClass> IN_A_FEATURE_PACKAGE = DescribedPredicate.describe(
+            "reside in a feature package", c -> c.getPackageName().startsWith("concurrencylab.")
+                    && !resideInAnyPackage("concurrencylab.run..", "concurrencylab.system..",
+                    "concurrencylab.experiment..").test(c));
+
     @ArchTest
-    static final ArchRule featurePackagesHaveNoCycles =
+    static final ArchRule packagesHaveNoCycles =
             slices().matching("concurrencylab.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule primitivesKnowNothingOfTheWebOrTheRunMachinery =
-            noClasses().that().resideInAnyPackage("concurrencylab.workload..", "concurrencylab.sockets..",
-                            "concurrencylab.eventloop")
-                    .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "concurrencylab.run..",
-                            "concurrencylab.threads..", "jakarta.servlet..");
+    static final ArchRule featuresNeverReachTheRunMachineryNorTheWeb =
+            noClasses().that(IN_A_FEATURE_PACKAGE).should().dependOnClassesThat().resideInAnyPackage(
+                    "concurrencylab.run..", "concurrencylab.system..", "org.springframework.web..", "jakarta.servlet..");
 
     @ArchTest
-    static final ArchRule experimentsReachRunsOnlyThroughTheirInterface =
-            noClasses().that().resideInAPackage("concurrencylab.experiment..")
-                    .should().dependOnClassesThat().resideInAnyPackage("concurrencylab.run..", "concurrencylab.threads..");
+    static final ArchRule theExperimentApiKnowsNoFeatureNorTheRunMachinery =
+            classes().that().resideInAPackage("concurrencylab.experiment..").should().onlyDependOnClassesThat(
+                    resideInAPackage("concurrencylab.experiment..").or(resideOutsideOfPackage("concurrencylab..")));
+
+    @ArchTest
+    static final ArchRule everyExperimentLivesInAFeaturePackage =
+            classes().that().implement("concurrencylab.experiment.Experiment").should(
+                    ArchConditions.be(IN_A_FEATURE_PACKAGE));
 
     @ArchTest
     static final ArchRule theEventLoopHasNoSpringInside =
-            noClasses().that().resideInAPackage("concurrencylab.eventloop")
-                    .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.micrometer..",
-                            "concurrencylab.experiment..", "concurrencylab.eventloop.experiment..");
+            noClasses().that().haveFullyQualifiedName("concurrencylab.eventloop.EventLoop")
+                    .should().transitivelyDependOnClassesThat().resideInAnyPackage("org.springframework..",
+                            "io.micrometer..", "concurrencylab.experiment..", "concurrencylab.sockets..");
 
     @ArchTest
     static final ArchRule theWorkerProcessCarriesNoSpring =

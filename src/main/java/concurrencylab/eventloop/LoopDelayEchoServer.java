@@ -1,5 +1,7 @@
 package concurrencylab.eventloop;
 
+import concurrencylab.sockets.DelayServer;
+import concurrencylab.sockets.EchoFrames;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,8 +13,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The lab's delay-echo protocol (a 4-byte big-endian length, then the payload; each frame answered with the same
- * frame after a delay) served by coroutines on one {@link EventLoop} of its own, on one thread: the "event-loop"
+ * The lab's delay-echo protocol ({@link EchoFrames}: each frame answered with the same frame after a delay) served by coroutines on one {@link EventLoop} of its own, on one thread: the "event-loop"
  * server design of the sockets experiment. Bound to 127.0.0.1 on an ephemeral port.
  *
  * <p>States: RUNNING (its thread runs the loop) -> CLOSED on {@link #close()}, which stops the loop from outside
@@ -21,9 +22,7 @@ import java.util.concurrent.TimeUnit;
  * When accept fails (out of file descriptors) it stops accepting for {@link EventLoop#ACCEPT_RETRY_DELAY} and then
  * goes on, as asyncio does, instead of spinning or giving up.
  */
-public final class LoopDelayEchoServer implements AutoCloseable {
-
-    private static final int MAX_PAYLOAD = 1 << 20;
+public final class LoopDelayEchoServer implements DelayServer {
 
     private final Thread thread;
     private final CountDownLatch started = new CountDownLatch(1);
@@ -49,6 +48,7 @@ public final class LoopDelayEchoServer implements AutoCloseable {
         return server;
     }
 
+    @Override
     public int port() {
         return port;
     }
@@ -95,7 +95,7 @@ public final class LoopDelayEchoServer implements AutoCloseable {
 
     private static Void echo(AsyncSocket client, Duration delay) throws Exception {
         try (client) {
-            ByteBuffer header = ByteBuffer.allocate(4);
+            ByteBuffer header = EchoFrames.header();
             while (true) {
                 header.clear();
                 int first = client.recv(header);
@@ -103,11 +103,13 @@ public final class LoopDelayEchoServer implements AutoCloseable {
                     return null; // the client is done
                 }
                 client.recvExactly(header);
-                int length = header.flip().getInt(0);
-                if (length < 0 || length > MAX_PAYLOAD) {
+                int length;
+                try {
+                    length = EchoFrames.payloadLength(header);
+                } catch (IOException badFrame) {
                     return null;
                 }
-                ByteBuffer frame = ByteBuffer.allocate(4 + length).putInt(length);
+                ByteBuffer frame = ByteBuffer.allocate(EchoFrames.frameBytes(length)).put(header.flip());
                 client.recvExactly(frame);
                 if (!delay.isZero()) {
                     Async.sleep(delay);

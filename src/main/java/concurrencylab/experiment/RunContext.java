@@ -50,8 +50,14 @@ public interface RunContext {
      */
     void onStop(Runnable action);
 
-    /** A factory of platform threads named after this run and role, so that a leak is easy to spot. */
+    /**
+     * A factory of platform threads named {@code lab-run-<first 8 of the run id>-<role>-<n>}, so that a leak is easy
+     * to spot (the leak probe looks for that prefix).
+     */
     ThreadFactory platformThreads(String role);
+
+    /** The same names for virtual threads. */
+    ThreadFactory virtualThreads(String role);
 
     /** Records one task's time in the pool's queue and its execution time (lab.task.queued, lab.task.duration). */
     void recordTask(long queuedNanos, long executedNanos);

@@ -1,10 +1,10 @@
 package concurrencylab.gil;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Locale;
+import concurrencylab.experiment.Tagged;
 
 /** What each task of the gil experiment does inside the interpreter. */
-public enum GilWorkload {
+public enum GilWorkload implements Tagged {
     /** Computes for taskMillis, holding the lock. */
     @JsonProperty("cpu") CPU,
     /** Sleeps taskMillis with the lock released. */
@@ -13,8 +13,4 @@ public enum GilWorkload {
     @JsonProperty("socket") SOCKET,
     /** Computes for half of taskMillis, then sleeps the other half: a request handler that also waits. */
     @JsonProperty("mixed") MIXED;
-
-    public String tag() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,10 +1,10 @@
 package concurrencylab.memory;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Locale;
+import concurrencylab.experiment.Tagged;
 
 /** How the shared-memory experiment's workers increment their counter. */
-public enum CounterMode {
+public enum CounterMode implements Tagged {
     /** Threads increment one shared counter with a plain read and a separate write. */
     @JsonProperty("unsynchronized") UNSYNCHRONIZED,
     /** Threads increment it inside a synchronized block. */
@@ -16,8 +16,4 @@ public enum CounterMode {
      * and as worker processes, which count in their own memory and leave the service's alone.
      */
     @JsonProperty("processes") PROCESSES;
-
-    public String tag() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

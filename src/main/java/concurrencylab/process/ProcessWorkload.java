@@ -1,16 +1,12 @@
 package concurrencylab.process;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Locale;
+import concurrencylab.experiment.Tagged;
 
 /** What each task of the processes experiment does inside its worker. */
-public enum ProcessWorkload {
+public enum ProcessWorkload implements Tagged {
     /** Computes for taskMillis with the service's calibration. */
     @JsonProperty("cpu") CPU,
     /** Sleeps taskMillis. */
     @JsonProperty("sleep") SLEEP;
-
-    public String tag() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -3,7 +3,6 @@ package concurrencylab.run;
 import concurrencylab.experiment.RunContext;
 import java.time.Instant;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The {@link RunContext} of one running run: a thin view of the {@link Run} for its experiment. */
 final class ActiveRunContext implements RunContext {
@@ -48,9 +47,17 @@ final class ActiveRunContext implements RunContext {
 
     @Override
     public ThreadFactory platformThreads(String role) {
-        String prefix = "lab-run-" + run.id.substring(0, 8) + "-" + role + "-";
-        AtomicInteger number = new AtomicInteger();
-        return task -> Thread.ofPlatform().name(prefix + number.incrementAndGet()).daemon().unstarted(task);
+        return Thread.ofPlatform().name(prefix(role), 1).daemon().factory();
+    }
+
+    @Override
+    public ThreadFactory virtualThreads(String role) {
+        return Thread.ofVirtual().name(prefix(role), 1).factory();
+    }
+
+    /** The name every thread of this run starts with. */
+    private String prefix(String role) {
+        return "lab-run-" + run.id.substring(0, 8) + "-" + role + "-";
     }
 
     @Override

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@code handlers} are concurrent sets that handlers add themselves to and remove themselves from;
  * {@code closed} is the one-way state flag.
  */
-public final class DelayEchoServer implements AutoCloseable {
+public final class DelayEchoServer implements DelayServer {
 
     private static final Logger log = LoggerFactory.getLogger(DelayEchoServer.class);
     private static final int BACKLOG = 4096;
@@ -59,11 +59,15 @@ public final class DelayEchoServer implements AutoCloseable {
 
     /** Starts a server of the given design on an ephemeral loopback port. */
     public static DelayEchoServer start(ServerDesign design, Duration delay) throws IOException {
+        if (!design.threaded()) {
+            throw new IllegalArgumentException(design + " is served by an event loop (LoopServers), not by threads");
+        }
         var server = new DelayEchoServer(design, delay);
         server.acceptor.start();
         return server;
     }
 
+    @Override
     public int port() {
         return listener.getLocalPort();
     }
@@ -101,6 +105,7 @@ public final class DelayEchoServer implements AutoCloseable {
                         .name(name + "-conn-" + handlerNumber.incrementAndGet()), socket);
                 case VIRTUAL_THREAD_PER_CONNECTION -> startHandler(Thread.ofVirtual()
                         .name(name + "-vconn-" + handlerNumber.incrementAndGet()), socket);
+                case EVENT_LOOP -> throw new IllegalStateException("refused in start()");
             }
         }
     }

@@ -41,8 +41,7 @@ public final class EchoClient {
             if (!Arrays.equals(payload, echoed)) {
                 throw new IOException("echo differs from the request");
             }
-            long onWire = EchoFrames.HEADER_BYTES + (long) payload.length;
-            return new Exchange(onWire, EchoFrames.HEADER_BYTES + (long) echoed.length);
+            return new Exchange(EchoFrames.frameBytes(payload.length), EchoFrames.frameBytes(echoed.length));
         }
     }
 }

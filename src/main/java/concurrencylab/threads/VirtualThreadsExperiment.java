@@ -88,8 +88,7 @@ class VirtualThreadsExperiment implements Experiment<VirtualThreadsParams> {
                     inProgress.decrementAndGet();
                 }
             };
-            String prefix = "lab-run-" + context.runId().substring(0, 8) + "-vt-";
-            ExecutorService perTask = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(prefix, 1).factory());
+            ExecutorService perTask = Executors.newThreadPerTaskExecutor(context.virtualThreads("vt"));
             context.onStop(perTask::shutdownNow);
             int platformBefore = ThreadSampler.platformThreadsNow();
             List<Timing> timings;

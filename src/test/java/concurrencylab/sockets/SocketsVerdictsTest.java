@@ -1,4 +1,4 @@
-package concurrencylab.eventloop.experiment;
+package concurrencylab.sockets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ class SocketsVerdictsTest {
                         lastFirstAnswerMs), 0.2);
     }
 
-    private static SocketsParams params(int clients, int delayMs, SocketServer server) {
+    private static SocketsParams params(int clients, int delayMs, ServerDesign server) {
         return new SocketsParams(clients, 4, 1024, delayMs, ClientThreads.PLATFORM, server);
     }
 
@@ -33,15 +33,15 @@ class SocketsVerdictsTest {
 
     @Test
     void c14TellsTheBlockingServerFromTheOthersByTheLastClientsWait() {
-        assertThat(SocketsExperiment.servedTogether(params(50, 50, SocketServer.BLOCKING),
+        assertThat(SocketsExperiment.servedTogether(params(50, 50, ServerDesign.BLOCKING),
                 details(50, 50, 1, 1, 51, 9_900)).outcome()).isEqualTo(Outcome.CONFIRMED);
-        assertThat(SocketsExperiment.servedTogether(params(50, 50, SocketServer.BLOCKING),
+        assertThat(SocketsExperiment.servedTogether(params(50, 50, ServerDesign.BLOCKING),
                 details(50, 50, 1, 1, 51, 70)).outcome()).isEqualTo(Outcome.NOT_SHOWN);
-        assertThat(SocketsExperiment.servedTogether(params(50, 50, SocketServer.EVENT_LOOP),
+        assertThat(SocketsExperiment.servedTogether(params(50, 50, ServerDesign.EVENT_LOOP),
                 details(50, 50, 1, 1, 51, 70)).outcome()).isEqualTo(Outcome.CONFIRMED);
-        assertThat(SocketsExperiment.servedTogether(params(50, 50, SocketServer.EVENT_LOOP),
+        assertThat(SocketsExperiment.servedTogether(params(50, 50, ServerDesign.EVENT_LOOP),
                 details(50, 50, 1, 1, 51, 9_900)).outcome()).isEqualTo(Outcome.NOT_SHOWN);
-        assertThat(SocketsExperiment.servedTogether(params(1, 50, SocketServer.BLOCKING),
+        assertThat(SocketsExperiment.servedTogether(params(1, 50, ServerDesign.BLOCKING),
                 details(1, 50, 1, 1, 51, 51)).outcome()).isEqualTo(Outcome.CANNOT_SHOW);
     }
 }

@@ -1,4 +1,4 @@
-package concurrencylab.eventloop.experiment;
+package concurrencylab.eventloop;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import concurrencylab.experiment.LatencyStats;

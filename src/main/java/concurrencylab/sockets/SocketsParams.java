@@ -1,4 +1,4 @@
-package concurrencylab.eventloop.experiment;
+package concurrencylab.sockets;
 
 import concurrencylab.experiment.Bounded;
 import concurrencylab.experiment.Limit;
@@ -18,7 +18,7 @@ public record SocketsParams(
         @Schema(description = "The clients' threads: platform (OS) or virtual (default platform)")
         ClientThreads threads,
         @Schema(description = "The server: blocking (one connection at a time), thread-per-connection, virtual-thread-per-connection, or event-loop (the lab's own) (default thread-per-connection)")
-        SocketServer server) {
+        ServerDesign server) {
 
     public SocketsParams {
         clients = clients != null ? clients : 50;
@@ -26,6 +26,6 @@ public record SocketsParams(
         payloadBytes = payloadBytes != null ? payloadBytes : 1024;
         serverDelayMs = serverDelayMs != null ? serverDelayMs : 50;
         threads = threads != null ? threads : ClientThreads.PLATFORM;
-        server = server != null ? server : SocketServer.THREAD_PER_CONNECTION;
+        server = server != null ? server : ServerDesign.THREAD_PER_CONNECTION;
     }
 }

@@ -1,7 +1,5 @@
-package concurrencylab.eventloop.experiment;
+package concurrencylab.sockets;
 
-import concurrencylab.eventloop.Coroutines;
-import concurrencylab.eventloop.LoopDelayEchoServer;
 import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
@@ -17,9 +15,6 @@ import concurrencylab.experiment.RunTags;
 import concurrencylab.experiment.Stopwatch;
 import concurrencylab.experiment.TaskBatch;
 import concurrencylab.experiment.Verdict;
-import concurrencylab.sockets.DelayEchoServer;
-import concurrencylab.sockets.EchoFrames;
-import concurrencylab.sockets.SocketMetrics;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -48,9 +43,11 @@ import org.springframework.stereotype.Component;
 class SocketsExperiment implements Experiment<SocketsParams> {
 
     private final SocketMetrics socketMetrics;
+    private final LoopServers loopServers;
 
-    SocketsExperiment(SocketMetrics socketMetrics) {
+    SocketsExperiment(SocketMetrics socketMetrics, LoopServers loopServers) {
         this.socketMetrics = socketMetrics;
+        this.loopServers = loopServers;
     }
 
     @Override
@@ -95,8 +92,8 @@ class SocketsExperiment implements Experiment<SocketsParams> {
     @Override
     public void validate(SocketsParams params, LabLimits limits) {
         Experiment.super.validate(params, limits);
-        if (params.server() == SocketServer.EVENT_LOOP) {
-            Coroutines.unavailableReason().ifPresent(reason -> {
+        if (params.server() == ServerDesign.EVENT_LOOP) {
+            loopServers.unavailableReason().ifPresent(reason -> {
                 throw new ExperimentUnavailableException(kind(), "server event-loop: " + reason);
             });
         }
@@ -104,12 +101,12 @@ class SocketsExperiment implements Experiment<SocketsParams> {
 
     @Override
     public List<String> limitations() {
-        return Coroutines.unavailableReason().map(reason -> List.of("server event-loop: " + reason)).orElse(List.of());
+        return loopServers.unavailableReason().map(reason -> List.of("server event-loop: " + reason)).orElse(List.of());
     }
 
     @Override
     public RunTags tags(SocketsParams p) {
-        return new RunTags(p.server().tag() + "-server-" + p.threads().name().toLowerCase(Locale.ROOT) + "-clients",
+        return new RunTags(p.server().tag() + "-server-" + p.threads().tag() + "-clients",
                 "socket");
     }
 
@@ -117,7 +114,7 @@ class SocketsExperiment implements Experiment<SocketsParams> {
     public ExperimentResult run(SocketsParams p, RunContext context) throws Exception {
         Duration delay = Duration.ofMillis(p.serverDelayMs());
         context.setTotal((long) p.clients() * p.requestsPerClient());
-        int frameBytes = EchoFrames.HEADER_BYTES + p.payloadBytes();
+        int frameBytes = EchoFrames.frameBytes(p.payloadBytes());
         byte[] payload = new byte[p.payloadBytes()];
         Arrays.fill(payload, (byte) 'x');
         long[] latencies = new long[p.clients() * p.requestsPerClient()];
@@ -127,11 +124,10 @@ class SocketsExperiment implements Experiment<SocketsParams> {
         Set<Socket> open = ConcurrentHashMap.newKeySet();
         context.onStop(() -> open.forEach(SocketsExperiment::closeQuietly));
         Measured measured;
-        try (Server server = startServer(p.server(), delay, context)) {
+        try (DelayServer server = startServer(p.server(), delay, context)) {
             int port = server.port();
             ExecutorService clients = Executors.newThreadPerTaskExecutor(p.threads() == ClientThreads.PLATFORM
-                    ? context.platformThreads("client")
-                    : Thread.ofVirtual().name("lab-run-" + context.runId().substring(0, 8) + "-client-", 1).factory());
+                    ? context.platformThreads("client") : context.virtualThreads("client"));
             context.onStop(clients::shutdownNow);
             long start = System.nanoTime();
             Stopwatch stopwatch = Stopwatch.start();
@@ -152,7 +148,7 @@ class SocketsExperiment implements Experiment<SocketsParams> {
                                 throw new EOFException("the server closed the connection of client " + client);
                             }
                             long now = System.nanoTime();
-                            echoed.addAndGet(EchoFrames.HEADER_BYTES + answer.length);
+                            echoed.addAndGet(EchoFrames.frameBytes(answer.length));
                             latencies[client * p.requestsPerClient() + r] = now - sentAt;
                             if (r == 0) {
                                 firstAnswer[client] = now - start;
@@ -167,7 +163,7 @@ class SocketsExperiment implements Experiment<SocketsParams> {
             measured = stopwatch.stop();
         }
         socketMetrics.record(sent.get(), echoed.get());
-        var details = new SocketsDetails(p.server().tag(), p.threads().name().toLowerCase(Locale.ROOT), p.clients(),
+        var details = new SocketsDetails(p.server().tag(), p.threads().tag(), p.clients(),
                 p.requestsPerClient(), p.payloadBytes(), p.serverDelayMs(), latencies.length,
                 Numbers.round(latencies.length / measured.wallSeconds(), 1), sent.get(), echoed.get(),
                 LatencyStats.ofNanos(latencies), LatencyStats.ofNanos(firstAnswer),
@@ -176,25 +172,11 @@ class SocketsExperiment implements Experiment<SocketsParams> {
                 List.of(bytesMakeTheRoundTrip(details), servedTogether(p, details)), details);
     }
 
-    /** The run's server, whichever design: its port, and how to stop it. */
-    private record Server(int port, AutoCloseable stopper) implements AutoCloseable {
-
-        @Override
-        public void close() throws Exception {
-            stopper.close();
-        }
-    }
-
-    private static Server startServer(SocketServer server, Duration delay, RunContext context)
+    private DelayServer startServer(ServerDesign design, Duration delay, RunContext context)
             throws IOException, InterruptedException {
-        Server started;
-        if (server == SocketServer.EVENT_LOOP) {
-            LoopDelayEchoServer loop = LoopDelayEchoServer.start(delay, context.platformThreads("server-loop"));
-            started = new Server(loop.port(), loop);
-        } else {
-            DelayEchoServer threaded = DelayEchoServer.start(server.design, delay);
-            started = new Server(threaded.port(), threaded);
-        }
+        DelayServer started = design == ServerDesign.EVENT_LOOP
+                ? loopServers.start(delay, context.platformThreads("server-loop"))
+                : DelayEchoServer.start(design, delay);
         context.onStop(() -> closeQuietly(started));
         return started;
     }
@@ -232,7 +214,7 @@ class SocketsExperiment implements Experiment<SocketsParams> {
             return Verdict.cannotShow(Claim.C14, "needs 2 or more clients and a server delay to show who waits for "
                     + "whom");
         }
-        if (p.server() == SocketServer.BLOCKING) {
+        if (p.server() == ServerDesign.BLOCKING) {
             double expected = (p.clients() - 1) * oneClient;
             return Verdict.of(Claim.C14, lastFirst >= 0.5 * expected, String.format(Locale.ROOT,
                     "the blocking server served one connection at a time: half the clients waited %.1f ms or more for "

@@ -1,6 +1,5 @@
-package concurrencylab.eventloop.experiment;
+package concurrencylab.eventloop;
 
-import concurrencylab.eventloop.LoopLock;
 import concurrencylab.gil.GlobalInterpreterLock;
 import concurrencylab.gil.SwitchReason;
 

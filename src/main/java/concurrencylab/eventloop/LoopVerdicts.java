@@ -1,4 +1,4 @@
-package concurrencylab.eventloop.experiment;
+package concurrencylab.eventloop;
 
 import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Measured;

@@ -1,7 +1,5 @@
-package concurrencylab.eventloop.experiment;
+package concurrencylab.eventloop;
 
-import concurrencylab.eventloop.Async;
-import concurrencylab.eventloop.EventLoop;
 import concurrencylab.gil.GlobalInterpreterLock;
 import concurrencylab.gil.Interpreter;
 import concurrencylab.process.WorkerFailure;

@@ -1,4 +1,4 @@
-package concurrencylab.eventloop.experiment;
+package concurrencylab.sockets;
 
 import concurrencylab.experiment.LatencyStats;
 

@@ -1,6 +1,5 @@
-package concurrencylab.eventloop.experiment;
+package concurrencylab.eventloop;
 
-import concurrencylab.eventloop.LoopObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

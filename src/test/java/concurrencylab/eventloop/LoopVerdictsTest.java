@@ -1,4 +1,4 @@
-package concurrencylab.eventloop.experiment;
+package concurrencylab.eventloop;
 
 import static concurrencylab.experiment.Phases.phase;
 import static org.assertj.core.api.Assertions.assertThat;

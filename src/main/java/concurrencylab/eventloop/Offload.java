@@ -1,9 +1,9 @@
-package concurrencylab.eventloop.experiment;
+package concurrencylab.eventloop;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import concurrencylab.experiment.Tagged;
 import concurrencylab.experiment.JsonNames;
 import java.util.Arrays;
-import java.util.Locale;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
@@ -15,17 +15,13 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * {@code run_in_executor} on a thread pool, or on a process pool.
  */
 @JsonDeserialize(using = Offload.Reader.class)
-public enum Offload {
+public enum Offload implements Tagged {
     /** The coroutine computes on the loop thread and never suspends. */
     @JsonProperty("none") NONE,
     /** It hands the computation to a pool thread and awaits it: under a GIL that thread shares the loop's lock. */
     @JsonProperty("thread") THREAD,
     /** It hands the computation to a worker process, which has a GIL of its own. */
     @JsonProperty("process") PROCESS;
-
-    public String tag() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /** Reads "none", "thread" or "process", and the booleans of the earlier API: true meant a thread pool. */
     static final class Reader extends ValueDeserializer<Offload> {

@@ -1,10 +1,5 @@
-package concurrencylab.eventloop.experiment;
+package concurrencylab.eventloop;
 
-import concurrencylab.eventloop.Async;
-import concurrencylab.eventloop.AsyncSocket;
-import concurrencylab.eventloop.Coroutines;
-import concurrencylab.eventloop.EventLoop;
-import concurrencylab.eventloop.LoopFuture;
 import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
@@ -24,6 +19,7 @@ import concurrencylab.gil.Interpreter;
 import concurrencylab.process.WorkerGroup;
 import concurrencylab.process.Workers;
 import concurrencylab.sockets.DelayEchoServer;
+import concurrencylab.sockets.EchoFrames;
 import concurrencylab.sockets.ServerDesign;
 import concurrencylab.sockets.SocketMetrics;
 import concurrencylab.workload.CpuWork;
@@ -215,7 +211,7 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
             RunContext context) throws Exception {
         tally.threads.add(Thread.currentThread());
         try (AsyncSocket socket = AsyncSocket.connect(address)) {
-            ByteBuffer request = ByteBuffer.allocate(4 + payload.length).putInt(payload.length).put(payload).flip();
+            ByteBuffer request = EchoFrames.encode(payload);
             ByteBuffer answer = ByteBuffer.allocate(request.capacity());
             for (int r = 0; r < requests; r++) {
                 request.rewind();
