@@ -24,6 +24,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoopDelayEchoServer implements DelayServer {
 
+    static {
+        // Out of file descriptors the codec's class file could not be opened at the first frame: load it with the
+        // server, as EventLoop loads its own classes.
+        EchoFrames.class.getName();
+    }
+
     private final Thread thread;
     private final CountDownLatch started = new CountDownLatch(1);
     /** Written by the server's thread before {@code started} opens; read after. */

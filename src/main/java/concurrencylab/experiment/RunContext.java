@@ -59,6 +59,6 @@ public interface RunContext {
     /** The same names for virtual threads. */
     ThreadFactory virtualThreads(String role);
 
-    /** Records one task's time in the pool's queue and its execution time (lab.task.queued, lab.task.duration). */
-    void recordTask(long queuedNanos, long executedNanos);
+    /** Where this run's tasks are reported as they start and end (lab.task.queued, lab.task.duration). */
+    TaskObserver tasks();
 }

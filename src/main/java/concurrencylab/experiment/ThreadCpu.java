@@ -18,7 +18,7 @@ public final class ThreadCpu {
     private final LongAdder nanos = new LongAdder();
 
     /** {@code body}, adding the CPU time the thread that runs it spends in it. */
-    public TaskBatch.Body counting(TaskBatch.Body body) {
+    public Trial.Body counting(Trial.Body body) {
         return index -> {
             long start = now();
             try {

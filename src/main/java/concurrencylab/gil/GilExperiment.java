@@ -5,15 +5,13 @@ import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
 import concurrencylab.experiment.LabLimits;
-import concurrencylab.experiment.LatencyStats;
 import concurrencylab.experiment.Measured;
 import concurrencylab.experiment.Numbers;
-import concurrencylab.experiment.Pools;
 import concurrencylab.experiment.RunContext;
 import concurrencylab.experiment.RunTags;
-import concurrencylab.experiment.Stopwatch;
-import concurrencylab.experiment.TaskBatch;
-import concurrencylab.experiment.TaskBatch.Timing;
+import concurrencylab.experiment.Trial;
+import concurrencylab.experiment.Trial.Phase;
+import concurrencylab.experiment.Trial.Timing;
 import concurrencylab.experiment.ThreadCpu;
 import concurrencylab.experiment.Verdict;
 import concurrencylab.workload.CpuWork;
@@ -22,7 +20,6 @@ import concurrencylab.workload.WorkloadKind;
 import concurrencylab.workload.Workloads;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.stereotype.Component;
 
@@ -82,25 +79,24 @@ class GilExperiment implements Experiment<GilParams> {
     public ExperimentResult run(GilParams p, RunContext context) throws Exception {
         Duration taskTime = Duration.ofMillis(p.taskMillis());
         Duration interval = Duration.ofNanos(Math.round(p.switchIntervalMs() * 1e6));
-        boolean measureBaseline = p.baseline() && TaskBatch.baselineFits(p.tasks(), taskTime, limits);
         boolean control = p.gil() && p.workload() == GilWorkload.CPU;
-        context.setTotal(p.tasks() * (1L + (control ? 1 : 0) + (measureBaseline ? 1 : 0)));
+        Trial trial = Trial.plan(context, limits, p.tasks(), control ? 2 : 1, taskTime, p.baseline());
         GilObserver observer = metrics.observer(kind());
         try (TaskBody echo = p.workload() == GilWorkload.SOCKET
                 ? workloads.prepare(WorkloadKind.SOCKET, taskTime, context) : null) {
             Interpreter.Task task = task(p.workload(), taskTime, echo);
             Interpreter interpreter = interpreter(p.gil(), interval, observer);
-            Phase phase = phase(interpreter, task, p, context, "gil");
+            InterpreterPhase phase = phase(trial, interpreter, task, p, context, "gil");
             LockReport lock = interpreter.lock() == null ? null
                     : LockReport.of(interpreter.lock().stats(), phase.measured().wallSeconds());
             // C7's in-run control: the same tasks on the same threads without the lock. If they cannot use the
             // cores either, the machine was busy, and the lock's serialising cannot be told from that.
-            Measured free = control ? phase(Interpreter.freeThreaded(cpu), task, p, context, "gil-control").measured()
-                    : null;
+            Measured free = control
+                    ? phase(trial, Interpreter.freeThreaded(cpu), task, p, context, "gil-control").measured() : null;
             // The baseline gets an interpreter of its own, so its (uncontended) lock does not blur the report.
             Interpreter alone = interpreter(p.gil(), interval, observer);
-            Baseline baseline = TaskBatch.baseline(p.baseline(), measureBaseline, p.tasks(), i -> alone.run(task),
-                    estimatedBaseline(p.workload(), p.tasks(), taskTime), context);
+            Baseline baseline = trial.baseline(i -> alone.run(task),
+                    estimatedBaseline(p.workload(), p.tasks(), taskTime));
             return result(p, interval, phase, baseline, lock, free);
         }
     }
@@ -111,23 +107,19 @@ class GilExperiment implements Experiment<GilParams> {
      * @param threadsCores cores the interpreter threads themselves kept busy (their own CPU time over the wall
      *                     time): what "one thread at a time" is judged on, the JVM's JIT and GC not counted
      */
-    private record Phase(Measured measured, List<Timing> timings, double threadsCores) {
+    private record InterpreterPhase(Phase phase, double threadsCores) {
+
+        Measured measured() {
+            return phase.measured();
+        }
     }
 
-    private static Phase phase(Interpreter interpreter, Interpreter.Task task, GilParams p, RunContext context,
-            String role) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(p.threads(), context.platformThreads(role));
-        context.onStop(threads::shutdownNow);
+    private static InterpreterPhase phase(Trial trial, Interpreter interpreter, Interpreter.Task task, GilParams p,
+            RunContext context, String role) throws Exception {
         ThreadCpu cpu = new ThreadCpu();
-        Stopwatch stopwatch = Stopwatch.start();
-        try {
-            List<Timing> timings = TaskBatch.runConcurrently(threads, p.tasks(),
-                    cpu.counting(i -> interpreter.run(task)), context);
-            Measured measured = stopwatch.stop();
-            return new Phase(measured, timings, cpu.cores(measured.wallNanos()));
-        } finally {
-            Pools.shutdownNow(threads);
-        }
+        Phase phase = trial.run(Executors.newFixedThreadPool(p.threads(), context.platformThreads(role)),
+                cpu.counting(i -> interpreter.run(task)));
+        return new InterpreterPhase(phase, cpu.cores(phase.measured().wallNanos()));
     }
 
     /** One after another, known without running it (see Workloads.estimatedBaseline). */
@@ -160,22 +152,21 @@ class GilExperiment implements Experiment<GilParams> {
         };
     }
 
-    private static ExperimentResult result(GilParams p, Duration interval, Phase phase, Baseline baseline,
+    private static ExperimentResult result(GilParams p, Duration interval, InterpreterPhase phase, Baseline baseline,
             LockReport lock, Measured free) {
         int cores = Runtime.getRuntime().availableProcessors();
         Measured measured = phase.measured();
-        List<Timing> timings = phase.timings();
         var setup = new GilVerdicts.Setup(p.gil(), p.workload(), p.tasks(), p.threads(), cores, p.taskMillis());
         List<Verdict> verdicts = List.of(GilVerdicts.oneThreadComputes(setup, measured, phase.threadsCores(), lock,
                         free),
                 GilVerdicts.ioReleasesTheLock(setup, measured, baseline, lock));
         var details = new GilDetails(p.gil(), interval.toNanos() / 1e6, p.threads(), cores, p.tasks(),
                 p.workload().tag(), p.taskMillis(), Numbers.round(phase.threadsCores(), 3), lock,
-                LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::executedNanos)),
+                phase.phase().stats(Timing::executedNanos),
                 free == null ? null : GilDetails.Control.of(measured, free));
         // Under the lock at most one thread computes; waits overlap on every thread.
         int workers = p.gil() && p.workload() == GilWorkload.CPU ? 1 : Math.min(p.tasks(), p.threads());
         return ExperimentResult.of(measured, baseline, workers,
-                LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::latencyNanos)), verdicts, details);
+                phase.phase().stats(Timing::latencyNanos), verdicts, details);
     }
 }

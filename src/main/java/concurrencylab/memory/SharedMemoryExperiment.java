@@ -5,10 +5,10 @@ import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
 import concurrencylab.experiment.Measured;
 import concurrencylab.experiment.Numbers;
-import concurrencylab.experiment.Pools;
 import concurrencylab.experiment.RunContext;
 import concurrencylab.experiment.RunTags;
 import concurrencylab.experiment.Stopwatch;
+import concurrencylab.experiment.Trial;
 import concurrencylab.memory.SharedMemoryDetails.ChildCount;
 import concurrencylab.process.WorkerGroup;
 import concurrencylab.process.WorkerGroup.Event;
@@ -19,16 +19,12 @@ import concurrencylab.process.Workers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -97,18 +93,18 @@ class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
     @Override
     public ExperimentResult run(SharedMemoryParams p, RunContext context) throws Exception {
         boolean processesMode = p.mode() == CounterMode.PROCESSES;
-        context.setTotal(processesMode ? 2L * p.workers() : p.workers());
+        Trial trial = Trial.plan(context, p.workers(), processesMode ? 2 : 1);
         Stopwatch stopwatch = Stopwatch.start();
-        SharedMemoryDetails details = processesMode ? isolation(p, context) : inThreads(p, context);
+        SharedMemoryDetails details = processesMode ? isolation(p, trial, context) : inThreads(p, trial, context);
         Measured measured = stopwatch.stop();
         lostUpdates.get(p.mode()).set(details.lostUpdates() == null ? 0 : details.lostUpdates());
         return ExperimentResult.of(measured, null, p.workers(), null, SharedMemoryVerdicts.of(p.mode(), details),
                 details);
     }
 
-    private SharedMemoryDetails inThreads(SharedMemoryParams p, RunContext context) throws Exception {
+    private SharedMemoryDetails inThreads(SharedMemoryParams p, Trial trial, RunContext context) throws Exception {
         SharedCounter counter = SharedCounter.of(p.mode());
-        together(p.workers(), context, "counter", w -> {
+        trial.runTogether(counters(p, context), w -> {
             for (int i = 0; i < p.increments(); i++) {
                 counter.increment();
                 if (i % CHECK_EVERY == 0 && Thread.currentThread().isInterrupted()) {
@@ -128,14 +124,14 @@ class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
      * counting code then runs on threads of the service, which read the marker and add to it, and in child
      * processes, which read their own counter and leave the service's alone.
      */
-    private SharedMemoryDetails isolation(SharedMemoryParams p, RunContext context) throws Exception {
+    private SharedMemoryDetails isolation(SharedMemoryParams p, Trial trial, RunContext context) throws Exception {
         // The counter is the service's one and only: two runs of this mode at once would see each other's marker.
         ISOLATION.lockInterruptibly();
         try {
             long marker = 1_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
             ProcessCounter.set(marker);
             long[] threadsSaw = new long[p.workers()];
-            together(p.workers(), context, "counter", w -> threadsSaw[w] = ProcessCounter.countFrom(p.increments()));
+            trial.runTogether(counters(p, context), w -> threadsSaw[w] = ProcessCounter.countFrom(p.increments()));
             long afterThreads = ProcessCounter.read();
             ChildCount[] children = new ChildCount[p.workers()];
             try (WorkerGroup group = processes.start(p.workers(), null, context.platformThreads("worker-io"))) {
@@ -162,36 +158,8 @@ class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
         }
     }
 
-    /** What each of the threads does; {@code worker} is its number. */
-    @FunctionalInterface
-    private interface WorkerBody {
-        void run(int worker) throws Exception;
-    }
-
-    /** Runs {@code workers} threads that start together (so they really overlap) and waits for all of them. */
-    private static void together(int workers, RunContext context, String role, WorkerBody body) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(workers, context.platformThreads(role));
-        context.onStop(threads::shutdownNow);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
-        try {
-            for (int w = 0; w < workers; w++) {
-                int worker = w;
-                done.add(threads.submit(() -> {
-                    go.await();
-                    body.run(worker);
-                    context.advance();
-                    return null;
-                }));
-            }
-            go.countDown();
-            for (Future<?> future : done) {
-                future.get(Math.max(1, context.remaining().toNanos()), TimeUnit.NANOSECONDS);
-            }
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new InterruptedException("deadline passed while the threads counted");
-        } finally {
-            Pools.shutdownNow(threads);
-        }
+    /** One platform thread per worker, so that they all count at once. */
+    private static ExecutorService counters(SharedMemoryParams p, RunContext context) {
+        return Executors.newFixedThreadPool(p.workers(), context.platformThreads("counter"));
     }
 }

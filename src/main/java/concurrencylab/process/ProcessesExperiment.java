@@ -9,11 +9,10 @@ import concurrencylab.experiment.LabLimits;
 import concurrencylab.experiment.LatencyStats;
 import concurrencylab.experiment.Measured;
 import concurrencylab.experiment.Numbers;
-import concurrencylab.experiment.Pools;
 import concurrencylab.experiment.RunContext;
 import concurrencylab.experiment.RunTags;
 import concurrencylab.experiment.Stopwatch;
-import concurrencylab.experiment.TaskBatch;
+import concurrencylab.experiment.Trial;
 import concurrencylab.experiment.ThreadCpu;
 import concurrencylab.gil.GilObserver;
 import concurrencylab.gil.GlobalInterpreterLock;
@@ -31,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.stereotype.Component;
 
@@ -106,19 +104,17 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
     public ExperimentResult run(ProcessesParams p, RunContext context) throws Exception {
         int count = Math.min(p.processes(), p.tasks());
         Duration taskTime = Duration.ofMillis(p.taskMillis());
-        boolean measureBaseline = p.baseline() && TaskBatch.baselineFits(p.tasks(), taskTime, limits);
         var setup = new ProcessVerdicts.Setup(p.workload(), p.gil(), p.tasks(), count,
                 Runtime.getRuntime().availableProcessors(), p.cpus());
-        context.setTotal(p.tasks() * (1L + (measureBaseline ? 1 : 0) + (setup.contrastsGils() ? 1 : 0)));
+        Trial trial = Trial.plan(context, limits, p.tasks(), setup.contrastsGils() ? 2 : 1, taskTime, p.baseline());
         String startup = workers.startup();
         context.throwIfStopped();
 
         WorkPhase work = workPhase(p, count, taskTime, context);
-        Baseline baseline = TaskBatch.baseline(p.baseline(), measureBaseline, p.tasks(), i -> oneTask(p, taskTime),
-                Workloads.estimatedBaseline(p.workload() == ProcessWorkload.CPU ? WorkloadKind.CPU : WorkloadKind.SLEEP,
-                        p.tasks(), taskTime), context);
+        Baseline baseline = trial.baseline(i -> oneTask(p, taskTime), Workloads.estimatedBaseline(
+                p.workload() == ProcessWorkload.CPU ? WorkloadKind.CPU : WorkloadKind.SLEEP, p.tasks(), taskTime));
         // C9's contrast: the same cpu tasks as threads of this service under one GIL, which keeps them to one core.
-        ProcessVerdicts.OneGil gilThreads = setup.contrastsGils() ? threadsUnderOneGil(p, count, taskTime, context)
+        ProcessVerdicts.OneGil gilThreads = setup.contrastsGils() ? threadsUnderOneGil(trial, count, taskTime, context)
                 : null;
         return result(p, setup, work, baseline, gilThreads, startup);
     }
@@ -183,22 +179,14 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
     }
 
     /** The same tasks on {@code count} threads of this service, all under one simulated GIL. */
-    private ProcessVerdicts.OneGil threadsUnderOneGil(ProcessesParams p, int count, Duration taskTime,
-            RunContext context) throws Exception {
+    private ProcessVerdicts.OneGil threadsUnderOneGil(Trial trial, int count, Duration taskTime, RunContext context)
+            throws Exception {
         Interpreter interpreter = Interpreter.withLock(new GlobalInterpreterLock(SWITCH_INTERVAL, GilObserver.NONE),
                 cpu);
-        ExecutorService threads = Executors.newFixedThreadPool(count, context.platformThreads("one-gil"));
-        context.onStop(threads::shutdownNow);
         ThreadCpu threadsCpu = new ThreadCpu();
-        Stopwatch stopwatch = Stopwatch.start();
-        try {
-            TaskBatch.runConcurrently(threads, p.tasks(),
-                    threadsCpu.counting(i -> interpreter.run(in -> in.compute(taskTime))), context);
-            long wall = stopwatch.stop().wallNanos();
-            return new ProcessVerdicts.OneGil(wall, threadsCpu.cores(wall));
-        } finally {
-            Pools.shutdownNow(threads);
-        }
+        long wall = trial.run(Executors.newFixedThreadPool(count, context.platformThreads("one-gil")),
+                threadsCpu.counting(i -> interpreter.run(in -> in.compute(taskTime)))).measured().wallNanos();
+        return new ProcessVerdicts.OneGil(wall, threadsCpu.cores(wall));
     }
 
     private static WorkerReport report(Worker worker, int tasks, long startedAt, long finishedAt, Message result) {

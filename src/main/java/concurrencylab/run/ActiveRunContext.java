@@ -1,6 +1,8 @@
 package concurrencylab.run;
 
 import concurrencylab.experiment.RunContext;
+import concurrencylab.experiment.TaskObserver;
+import concurrencylab.experiment.Trial;
 import java.time.Instant;
 import java.util.concurrent.ThreadFactory;
 
@@ -8,11 +10,18 @@ import java.util.concurrent.ThreadFactory;
 final class ActiveRunContext implements RunContext {
 
     private final Run run;
-    private final RunMetrics.TaskTimers timers;
+    private final TaskObserver observer;
 
     ActiveRunContext(Run run, RunMetrics.TaskTimers timers) {
         this.run = run;
-        this.timers = timers;
+        this.observer = new TaskObserver() {
+            @Override
+            public void ended(int index, Trial.Timing timing, boolean completed) {
+                if (completed) {
+                    timers.record(timing.queuedNanos(), timing.executedNanos());
+                }
+            }
+        };
     }
 
     @Override
@@ -61,7 +70,7 @@ final class ActiveRunContext implements RunContext {
     }
 
     @Override
-    public void recordTask(long queuedNanos, long executedNanos) {
-        timers.record(queuedNanos, executedNanos);
+    public TaskObserver tasks() {
+        return observer;
     }
 }

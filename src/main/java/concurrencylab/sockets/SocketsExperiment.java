@@ -9,11 +9,9 @@ import concurrencylab.experiment.LatencyStats;
 import concurrencylab.experiment.ParamRule;
 import concurrencylab.experiment.Measured;
 import concurrencylab.experiment.Numbers;
-import concurrencylab.experiment.Pools;
 import concurrencylab.experiment.RunContext;
 import concurrencylab.experiment.RunTags;
-import concurrencylab.experiment.Stopwatch;
-import concurrencylab.experiment.TaskBatch;
+import concurrencylab.experiment.Trial;
 import concurrencylab.experiment.Verdict;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -113,7 +111,7 @@ class SocketsExperiment implements Experiment<SocketsParams> {
     @Override
     public ExperimentResult run(SocketsParams p, RunContext context) throws Exception {
         Duration delay = Duration.ofMillis(p.serverDelayMs());
-        context.setTotal((long) p.clients() * p.requestsPerClient());
+        Trial trial = Trial.plan(context, p.clients(), 1);
         int frameBytes = EchoFrames.frameBytes(p.payloadBytes());
         byte[] payload = new byte[p.payloadBytes()];
         Arrays.fill(payload, (byte) 'x');
@@ -128,39 +126,31 @@ class SocketsExperiment implements Experiment<SocketsParams> {
             int port = server.port();
             ExecutorService clients = Executors.newThreadPerTaskExecutor(p.threads() == ClientThreads.PLATFORM
                     ? context.platformThreads("client") : context.virtualThreads("client"));
-            context.onStop(clients::shutdownNow);
             long start = System.nanoTime();
-            Stopwatch stopwatch = Stopwatch.start();
-            try {
-                TaskBatch.runConcurrently(clients, p.clients(), client -> {
-                    try (Socket socket = new Socket()) {
-                        open.add(socket); // a stop closes them all, which unblocks their reads
-                        socket.setTcpNoDelay(true);
-                        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
-                        var out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
-                        var in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-                        for (int r = 0; r < p.requestsPerClient(); r++) {
-                            long sentAt = System.nanoTime();
-                            EchoFrames.write(out, payload);
-                            sent.addAndGet(frameBytes);
-                            byte[] answer = EchoFrames.read(in);
-                            if (answer == null) {
-                                throw new EOFException("the server closed the connection of client " + client);
-                            }
-                            long now = System.nanoTime();
-                            echoed.addAndGet(EchoFrames.frameBytes(answer.length));
-                            latencies[client * p.requestsPerClient() + r] = now - sentAt;
-                            if (r == 0) {
-                                firstAnswer[client] = now - start;
-                            }
-                            context.advance();
+            measured = trial.run(clients, client -> {
+                try (Socket socket = new Socket()) {
+                    open.add(socket); // a stop closes them all, which unblocks their reads
+                    socket.setTcpNoDelay(true);
+                    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
+                    var out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+                    var in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+                    for (int r = 0; r < p.requestsPerClient(); r++) {
+                        long sentAt = System.nanoTime();
+                        EchoFrames.write(out, payload);
+                        sent.addAndGet(frameBytes);
+                        byte[] answer = EchoFrames.read(in);
+                        if (answer == null) {
+                            throw new EOFException("the server closed the connection of client " + client);
+                        }
+                        long now = System.nanoTime();
+                        echoed.addAndGet(EchoFrames.frameBytes(answer.length));
+                        latencies[client * p.requestsPerClient() + r] = now - sentAt;
+                        if (r == 0) {
+                            firstAnswer[client] = now - start;
                         }
                     }
-                }, context);
-            } finally {
-                Pools.shutdownNow(clients);
-            }
-            measured = stopwatch.stop();
+                }
+            }).measured();
         }
         socketMetrics.record(sent.get(), echoed.get());
         var details = new SocketsDetails(p.server().tag(), p.threads().tag(), p.clients(),

@@ -5,21 +5,18 @@ import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
 import concurrencylab.experiment.LabLimits;
-import concurrencylab.experiment.LatencyStats;
 import concurrencylab.experiment.Measured;
 import concurrencylab.experiment.Numbers;
-import concurrencylab.experiment.Pools;
 import concurrencylab.experiment.RunContext;
 import concurrencylab.experiment.RunTags;
-import concurrencylab.experiment.Stopwatch;
-import concurrencylab.experiment.TaskBatch;
-import concurrencylab.experiment.TaskBatch.Timing;
+import concurrencylab.experiment.Trial;
+import concurrencylab.experiment.Trial.Phase;
+import concurrencylab.experiment.Trial.Timing;
 import concurrencylab.workload.TaskBody;
 import concurrencylab.workload.WorkloadKind;
 import concurrencylab.workload.Workloads;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.stereotype.Component;
 
@@ -71,40 +68,30 @@ class ThreadsExperiment implements Experiment<ThreadsParams> {
     @Override
     public ExperimentResult run(ThreadsParams p, RunContext context) throws Exception {
         Duration taskTime = Duration.ofMillis(p.taskMillis());
-        boolean measureBaseline = p.baseline() && TaskBatch.baselineFits(p.tasks(), taskTime, limits);
-        context.setTotal(p.tasks() + (measureBaseline ? p.tasks() : 0L));
+        Trial trial = Trial.plan(context, limits, p.tasks(), 1, taskTime, p.baseline());
         try (TaskBody body = workloads.prepare(p.workload(), taskTime, context)) {
-            ExecutorService pool = Executors.newFixedThreadPool(p.poolSize(), context.platformThreads("pool"));
-            context.onStop(pool::shutdownNow);
-            Stopwatch stopwatch = Stopwatch.start();
-            List<Timing> timings;
-            try {
-                timings = TaskBatch.runConcurrently(pool, p.tasks(), i -> body.run(), context);
-            } finally {
-                Pools.shutdownNow(pool);
-            }
-            Measured measured = stopwatch.stop();
-            Baseline baseline = TaskBatch.baseline(p.baseline(), measureBaseline, p.tasks(), i -> body.run(),
-                    Workloads.estimatedBaseline(p.workload(), p.tasks(), taskTime), context);
-            return result(p, measured, baseline, timings);
+            Phase phase = trial.run(Executors.newFixedThreadPool(p.poolSize(), context.platformThreads("pool")),
+                    i -> body.run());
+            Baseline baseline = trial.baseline(i -> body.run(),
+                    Workloads.estimatedBaseline(p.workload(), p.tasks(), taskTime));
+            return result(p, phase, baseline);
         }
     }
 
-    private ExperimentResult result(ThreadsParams p, Measured measured, Baseline baseline, List<Timing> timings) {
+    private ExperimentResult result(ThreadsParams p, Phase phase, Baseline baseline) {
         int cores = Runtime.getRuntime().availableProcessors();
         boolean computing = p.workload() == WorkloadKind.CPU;
+        Measured measured = phase.measured();
         // At once: as many tasks as threads, and for computing tasks no more than there are cores.
         int atOnce = Math.min(p.tasks(), computing ? Math.min(p.poolSize(), cores) : p.poolSize());
         double idealSeconds = Math.ceilDiv(p.tasks(), atOnce) * p.taskMillis() / 1000.0;
         var details = new ThreadsDetails(p.poolSize(), cores, p.tasks(), p.workload().tag(), p.taskMillis(),
-                LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::queuedNanos)),
-                LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::executedNanos)),
-                Numbers.round(idealSeconds, 3),
-                Numbers.round(TaskBatch.sum(timings, Timing::executedNanos) / (double) measured.wallNanos(), 2));
+                phase.stats(Timing::queuedNanos), phase.stats(Timing::executedNanos), Numbers.round(idealSeconds, 3),
+                Numbers.round(phase.sum(Timing::executedNanos) / (double) measured.wallNanos(), 2));
         var verdict = computing
                 ? ThreadVerdicts.parallelCompute(measured, baseline, p.tasks(), p.poolSize(), cores, "pool thread")
                 : ThreadVerdicts.waitingUsesNoCores(measured, p.tasks(), p.taskMillis(), p.poolSize(), "pool thread");
-        return ExperimentResult.of(measured, baseline, atOnce,
-                LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::latencyNanos)), List.of(verdict), details);
+        return ExperimentResult.of(measured, baseline, atOnce, phase.stats(Timing::latencyNanos), List.of(verdict),
+                details);
     }
 }

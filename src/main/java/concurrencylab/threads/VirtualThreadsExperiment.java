@@ -5,22 +5,19 @@ import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
 import concurrencylab.experiment.LabLimits;
-import concurrencylab.experiment.LatencyStats;
 import concurrencylab.experiment.Measured;
 import concurrencylab.experiment.Numbers;
-import concurrencylab.experiment.Pools;
 import concurrencylab.experiment.RunContext;
 import concurrencylab.experiment.RunTags;
-import concurrencylab.experiment.Stopwatch;
-import concurrencylab.experiment.TaskBatch;
-import concurrencylab.experiment.TaskBatch.Timing;
+import concurrencylab.experiment.Trial;
+import concurrencylab.experiment.Trial.Phase;
+import concurrencylab.experiment.Trial.Timing;
 import concurrencylab.experiment.Verdict;
 import concurrencylab.workload.TaskBody;
 import concurrencylab.workload.WorkloadKind;
 import concurrencylab.workload.Workloads;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
@@ -75,12 +72,11 @@ class VirtualThreadsExperiment implements Experiment<VirtualThreadsParams> {
     @Override
     public ExperimentResult run(VirtualThreadsParams p, RunContext context) throws Exception {
         Duration taskTime = Duration.ofMillis(p.taskMillis());
-        boolean measureBaseline = p.baseline() && TaskBatch.baselineFits(p.tasks(), taskTime, limits);
-        context.setTotal(p.tasks() + (measureBaseline ? p.tasks() : 0L));
+        Trial trial = Trial.plan(context, limits, p.tasks(), 1, taskTime, p.baseline());
         AtomicInteger inProgress = new AtomicInteger();
         AtomicInteger peakInProgress = new AtomicInteger();
         try (TaskBody body = workloads.prepare(p.workload(), taskTime, context)) {
-            TaskBatch.Body counted = i -> {
+            Trial.Body counted = i -> {
                 peakInProgress.accumulateAndGet(inProgress.incrementAndGet(), Math::max);
                 try {
                     body.run();
@@ -88,38 +84,27 @@ class VirtualThreadsExperiment implements Experiment<VirtualThreadsParams> {
                     inProgress.decrementAndGet();
                 }
             };
-            ExecutorService perTask = Executors.newThreadPerTaskExecutor(context.virtualThreads("vt"));
-            context.onStop(perTask::shutdownNow);
             int platformBefore = ThreadSampler.platformThreadsNow();
-            List<Timing> timings;
-            Measured measured;
-            ThreadSampler sampler = ThreadSampler.start(context.platformThreads("sampler"));
-            try {
-                Stopwatch stopwatch = Stopwatch.start();
-                try {
-                    timings = TaskBatch.runConcurrently(perTask, p.tasks(), counted, context);
-                } finally {
-                    Pools.shutdownNow(perTask);
-                }
-                measured = stopwatch.stop();
-            } finally {
+            Phase phase;
+            try (ThreadSampler sampler = ThreadSampler.start(context.platformThreads("sampler"))) {
+                phase = trial.run(Executors.newThreadPerTaskExecutor(context.virtualThreads("vt")), counted);
                 sampler.close();
+                Baseline baseline = trial.baseline(i -> body.run(),
+                        Workloads.estimatedBaseline(p.workload(), p.tasks(), taskTime));
+                var details = new VirtualThreadsDetails(p.tasks(), p.workload().tag(), p.taskMillis(),
+                        peakInProgress.get(), platformBefore, sampler.peakPlatformThreads(),
+                        ThreadSampler.carrierParallelism(), sampler.peakCarrierThreads(), sampler.peakMounted(),
+                        Numbers.round((double) peakInProgress.get() / Math.max(1, sampler.peakPlatformThreads()), 1),
+                        phase.stats(Timing::queuedNanos), phase.stats(Timing::executedNanos), sampler.samples(),
+                        p.workload() == WorkloadKind.SOCKET ? limits.maxOpenConnections() : null);
+                return result(p, phase, baseline, details);
             }
-            Baseline baseline = TaskBatch.baseline(p.baseline(), measureBaseline, p.tasks(), i -> body.run(),
-                    Workloads.estimatedBaseline(p.workload(), p.tasks(), taskTime), context);
-            var details = new VirtualThreadsDetails(p.tasks(), p.workload().tag(), p.taskMillis(), peakInProgress.get(),
-                    platformBefore, sampler.peakPlatformThreads(), ThreadSampler.carrierParallelism(),
-                    sampler.peakCarrierThreads(), sampler.peakMounted(),
-                    Numbers.round((double) peakInProgress.get() / Math.max(1, sampler.peakPlatformThreads()), 1),
-                    LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::queuedNanos)),
-                    LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::executedNanos)), sampler.samples(),
-                    p.workload() == WorkloadKind.SOCKET ? limits.maxOpenConnections() : null);
-            return result(p, measured, baseline, timings, details);
         }
     }
 
-    private static ExperimentResult result(VirtualThreadsParams p, Measured measured, Baseline baseline,
-            List<Timing> timings, VirtualThreadsDetails details) {
+    private static ExperimentResult result(VirtualThreadsParams p, Phase phase, Baseline baseline,
+            VirtualThreadsDetails details) {
+        Measured measured = phase.measured();
         int cores = Runtime.getRuntime().availableProcessors();
         boolean computing = p.workload() == WorkloadKind.CPU;
         List<Verdict> verdicts = computing
@@ -131,6 +116,6 @@ class VirtualThreadsExperiment implements Experiment<VirtualThreadsParams> {
                                 "virtual thread"));
         int atOnce = computing ? Math.min(p.tasks(), cores) : p.tasks();
         return ExperimentResult.of(measured, baseline, atOnce,
-                LatencyStats.ofNanos(TaskBatch.nanos(timings, Timing::latencyNanos)), verdicts, details);
+                phase.stats(Timing::latencyNanos), verdicts, details);
     }
 }
