@@ -4,7 +4,7 @@ import concurrencylab.gil.GlobalInterpreterLock;
 import concurrencylab.gil.Interpreter;
 import concurrencylab.process.WorkerFailure;
 import concurrencylab.process.WorkerGroup;
-import concurrencylab.process.WorkerProtocol;
+import concurrencylab.process.Order;
 import concurrencylab.workload.CpuWork;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -60,13 +60,9 @@ final class Blocker {
     /** Sends the computation to the worker process and waits for its answer, on a pool thread. */
     private Void inWorker(Duration work) throws WorkerFailure, InterruptedException {
         WorkerGroup.Worker process = worker.workers().getFirst();
-        worker.send(process, WorkerProtocol.work("cpu", 1, work, cpu.calibration().roundsPerMilli(), gil,
+        worker.send(process, new Order.Compute(1, work, cpu.calibration().roundsPerMilli(), gil,
                 GlobalInterpreterLock.DEFAULT_SWITCH_INTERVAL));
-        WorkerProtocol.Message answer;
-        do { // STARTED and PROGRESS come first: wait for the result
-            answer = worker.next(work.plusSeconds(30), "to compute").message();
-        } while (!answer.verb().equals(WorkerProtocol.RESULT));
-        workerCpuNanos = answer.longField("cpuNanos");
+        workerCpuNanos = worker.result(work.plusSeconds(30), "to compute").cpuNanos();
         return null;
     }
 

@@ -1,5 +1,6 @@
 package concurrencylab.eventloop;
 
+import concurrencylab.experiment.About;
 import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
@@ -41,6 +42,17 @@ import org.springframework.stereotype.Component;
 @Component
 class EventLoopExperiment implements Experiment<EventLoopParams> {
 
+    private static final About<EventLoopParams> ABOUT = new About<>("event-loop", EventLoopParams.class,
+            "Event loop: a thousand socket clients as coroutines on one thread",
+            "Runs every client as a coroutine on the lab's own event loop, one thread with a Selector, as asyncio "
+                    + "does: a coroutine that waits for its socket is parked while the OS watches the socket, and the "
+                    + "loop runs whoever is ready. 1,000 clients that each wait 4 x 50 ms for the server finish in about "
+                    + "0.2 s on that one thread. mode=blocking adds one coroutine that computes without ever suspending: "
+                    + "everyone else waits for it. offload=thread hands the computation to a thread pool, offload=process "
+                    + "to a worker process; with gil=true the loop lives under a simulated GIL, as in Python, where only "
+                    + "the process frees the loop. Compare with the sockets experiment on the same load.",
+            List.of(Claim.C11, Claim.C6, Claim.C13));
+
     /** A timer due this often keeps the loop's lag measured even when only sockets are busy. */
     private static final Duration HEARTBEAT = Duration.ofMillis(5);
 
@@ -60,27 +72,6 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
     }
 
     @Override
-    public String kind() {
-        return "event-loop";
-    }
-
-    @Override
-    public String title() {
-        return "Event loop: a thousand socket clients as coroutines on one thread";
-    }
-
-    @Override
-    public String summary() {
-        return "Runs every client as a coroutine on the lab's own event loop, one thread with a Selector, as asyncio "
-                + "does: a coroutine that waits for its socket is parked while the OS watches the socket, and the "
-                + "loop runs whoever is ready. 1,000 clients that each wait 4 x 50 ms for the server finish in about "
-                + "0.2 s on that one thread. mode=blocking adds one coroutine that computes without ever suspending: "
-                + "everyone else waits for it. offload=thread hands the computation to a thread pool, offload=process "
-                + "to a worker process; with gil=true the loop lives under a simulated GIL, as in Python, where only "
-                + "the process frees the loop. Compare with the sockets experiment on the same load.";
-    }
-
-    @Override
     public List<ParamRule<EventLoopParams>> rules(LabLimits limits) {
         return List.of(new ParamRule<>("clients", "with sockets (mode echo or blocking) at most "
                         + "lab.limits.max-open-connections = " + limits.maxOpenConnections() + " clients; mode sleep "
@@ -90,18 +81,13 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
     }
 
     @Override
-    public List<Claim> claims() {
-        return List.of(Claim.C11, Claim.C6, Claim.C13);
-    }
-
-    @Override
-    public Class<EventLoopParams> paramsType() {
-        return EventLoopParams.class;
-    }
-
-    @Override
     public Optional<String> unavailable() {
         return Coroutines.unavailableReason();
+    }
+
+    @Override
+    public About<EventLoopParams> about() {
+        return ABOUT;
     }
 
     @Override

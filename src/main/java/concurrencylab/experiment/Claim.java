@@ -1,8 +1,9 @@
 package concurrencylab.experiment;
 
 /**
- * The claims of the concept notes (shared/concepts-ru.md) that the experiments prove, numbered as in
- * DESIGN.md section 1. A run's verdicts name the claim they test and whether this run confirmed it.
+ * The claims about processes, threads, coroutines, the GIL, sockets and event loops that the experiments prove
+ * (docs/concepts.md explains each for a learner). A run's verdicts name the claim they test and whether this run
+ * confirmed it.
  */
 public enum Claim {
     C1("A process has memory no other process can reach."),

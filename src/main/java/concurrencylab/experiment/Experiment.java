@@ -7,26 +7,38 @@ import java.util.Optional;
  * One kind of experiment. Implementations are Spring beans; the catalog and the run machinery know
  * experiments only through this interface.
  *
- * <p>Parameters are a record whose components are all nullable: a null component means "use the default",
- * and the record's compact constructor replaces it by that default. So {@code {}} in JSON is a run with
- * every default, and {@link #defaults()} is the record built from nulls. Numeric components carry
- * {@link Bounded}; descriptions come from {@code @Schema(description = ...)}.
+ * <p>Parameters are a record whose components are all nullable: a null component means "use the default", which
+ * the component declares once, in {@code @Schema(description = ..., defaultValue = ...)}, and {@link ParamDefaults}
+ * fills in before a run sees the record. So {@code {}} in JSON is a run with every default, and {@link #defaults()}
+ * is that record. Numeric components carry {@link Bounded}; rules over several components are {@link #rules}.
  *
  * @param <P> the parameter record
  */
 public interface Experiment<P extends Record> {
 
+    /** Its kind, parameter record, title, summary and claims. */
+    About<P> about();
+
     /** The URL name, e.g. "virtual-threads". */
-    String kind();
+    default String kind() {
+        return about().kind();
+    }
 
-    String title();
+    default String title() {
+        return about().title();
+    }
 
-    /** What the experiment does and shows, in a sentence or two a student understands. */
-    String summary();
+    default String summary() {
+        return about().summary();
+    }
 
-    List<Claim> claims();
+    default List<Claim> claims() {
+        return about().claims();
+    }
 
-    Class<P> paramsType();
+    default Class<P> paramsType() {
+        return about().paramsType();
+    }
 
     /** Low-cardinality metric tags for a run with these parameters. */
     RunTags tags(P params);
@@ -63,6 +75,6 @@ public interface Experiment<P extends Record> {
     }
 
     default P defaults() {
-        return RecordDefaults.of(paramsType());
+        return ParamDefaults.of(paramsType());
     }
 }

@@ -37,6 +37,6 @@ public record ConvoyDetails(int ioOps, double ioMillis, int cpuThreads, double s
 
     static final Reference CPYTHON = new Reference("CPython 3.11.7, 2 cores, switch interval 5 ms: 200 sleeps of "
             + "0.1 ms took 0.040 s alone and 1.09 s beside one computing thread, about 27x", "the convoy effect of "
-            + "CPython issue 7946 and D. Beazley's GIL studies; the script that measured it is in docs/claims.md",
+            + "CPython issue 7946 and D. Beazley's GIL studies; the script that measured it is in docs/concepts.md",
             "the lab's developers, on a machine like its build machines: not this run");
 }

@@ -1,5 +1,6 @@
 package concurrencylab.gil;
 
+import concurrencylab.experiment.About;
 import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
@@ -31,6 +32,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ConvoyExperiment implements Experiment<ConvoyParams> {
 
+    private static final About<ConvoyParams> ABOUT = new About<>("gil-convoy", ConvoyParams.class,
+            "GIL convoy: an I/O thread beside a computing thread",
+            "A thread that does many short I/O operations gives the GIL up at each one; beside a thread that "
+                    + "computes, it then has to wait a whole switch interval (5 ms) to get the lock back, every time. "
+                    + "Each operation then takes about a switch interval instead of 0.1 ms, so 200 of them take tens of "
+                    + "times longer beside one computing thread than alone (CPython 3.11 shows about 27x on a 2-core "
+                    + "machine). Halve the switch interval and the slowdown roughly halves; gil=false runs the same "
+                    + "threads without a lock, and the convoy is gone.",
+            List.of(Claim.C12));
+
     /** How much a computing thread computes between checks of whether the I/O thread is done. */
     private static final Duration CPU_SLICE = Duration.ofMillis(1);
 
@@ -43,33 +54,8 @@ class ConvoyExperiment implements Experiment<ConvoyParams> {
     }
 
     @Override
-    public String kind() {
-        return "gil-convoy";
-    }
-
-    @Override
-    public String title() {
-        return "GIL convoy: an I/O thread beside a computing thread";
-    }
-
-    @Override
-    public String summary() {
-        return "A thread that does many short I/O operations gives the GIL up at each one; beside a thread that "
-                + "computes, it then has to wait a whole switch interval (5 ms) to get the lock back, every time. "
-                + "Each operation then takes about a switch interval instead of 0.1 ms, so 200 of them take tens of "
-                + "times longer beside one computing thread than alone (CPython 3.11 shows about 27x on a 2-core "
-                + "machine). Halve the switch interval and the slowdown roughly halves; gil=false runs the same "
-                + "threads without a lock, and the convoy is gone.";
-    }
-
-    @Override
-    public List<Claim> claims() {
-        return List.of(Claim.C12);
-    }
-
-    @Override
-    public Class<ConvoyParams> paramsType() {
-        return ConvoyParams.class;
+    public About<ConvoyParams> about() {
+        return ABOUT;
     }
 
     @Override

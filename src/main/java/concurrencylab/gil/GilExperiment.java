@@ -1,6 +1,7 @@
 package concurrencylab.gil;
 
 import concurrencylab.experiment.Baseline;
+import concurrencylab.experiment.About;
 import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
@@ -27,6 +28,17 @@ import org.springframework.stereotype.Component;
 @Component
 class GilExperiment implements Experiment<GilParams> {
 
+    private static final About<GilParams> ABOUT = new About<>("gil", GilParams.class,
+            "GIL: threads under a global interpreter lock",
+            "Python's global interpreter lock (GIL) lets only one thread run Python code at a time: computing "
+                    + "threads take turns, handing the lock over every switch interval (5 ms), so two of them are no "
+                    + "faster than one; a thread that sleeps or waits for a socket lets go of the lock, so waiting threads "
+                    + "still overlap. Here threads run the same tasks in a simulated interpreter built like CPython's; "
+                    + "gil=false runs them without the lock, like free-threaded Python. A cpu run under the lock also "
+                    + "runs the same tasks without it, as a control: if even that cannot use the cores, the machine was "
+                    + "busy and the verdict says so.",
+            List.of(Claim.C7, Claim.C8));
+
     private final Workloads workloads;
     private final CpuWork cpu;
     private final LabLimits limits;
@@ -40,34 +52,8 @@ class GilExperiment implements Experiment<GilParams> {
     }
 
     @Override
-    public String kind() {
-        return "gil";
-    }
-
-    @Override
-    public String title() {
-        return "GIL: threads under a global interpreter lock";
-    }
-
-    @Override
-    public String summary() {
-        return "Python's global interpreter lock (GIL) lets only one thread run Python code at a time: computing "
-                + "threads take turns, handing the lock over every switch interval (5 ms), so two of them are no "
-                + "faster than one; a thread that sleeps or waits for a socket lets go of the lock, so waiting threads "
-                + "still overlap. Here threads run the same tasks in a simulated interpreter built like CPython's; "
-                + "gil=false runs them without the lock, like free-threaded Python. A cpu run under the lock also "
-                + "runs the same tasks without it, as a control: if even that cannot use the cores, the machine was "
-                + "busy and the verdict says so.";
-    }
-
-    @Override
-    public List<Claim> claims() {
-        return List.of(Claim.C7, Claim.C8);
-    }
-
-    @Override
-    public Class<GilParams> paramsType() {
-        return GilParams.class;
+    public About<GilParams> about() {
+        return ABOUT;
     }
 
     @Override

@@ -4,32 +4,14 @@ import concurrencylab.experiment.Bounded;
 import concurrencylab.experiment.Limit;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** Parameters of the gil experiment; a null (absent) field takes its default. */
+/** Parameters of the gil experiment; an absent field takes the default its @Schema declares. */
 @Schema(description = "Threads run tasks in a simulated Python interpreter, with or without its global lock.")
 public record GilParams(
-        @Schema(description = "How many tasks to run (default 4)")
-        @Bounded(min = 1, limit = Limit.TASKS) Integer tasks,
-        @Schema(description = "Threads of the interpreter that run the tasks (default 2)")
-        @Bounded(min = 1, limit = Limit.THREADS) Integer threads,
-        @Schema(description = "What each task does: cpu computes holding the lock, sleep and socket wait with it released, mixed computes half its time and sleeps the other half (default cpu)")
-        GilWorkload workload,
-        @Schema(description = "How long one task takes alone, in milliseconds (default 250)")
-        @Bounded(min = 1, limit = Limit.TASK_MILLIS) Integer taskMillis,
-        @Schema(description = "Run under the global interpreter lock; false runs the same interpreter without it, like free-threaded Python (default true)")
-        Boolean gil,
-        @Schema(description = "How long a thread waits for the lock before asking its holder to drop it, in milliseconds, like sys.setswitchinterval (default 5)")
-        @Bounded(min = 0.1, max = 100) Double switchIntervalMs,
-        @Schema(description = "Also run the same tasks one after another on one thread, to compute the speedup (default true)")
-        Boolean baseline) {
-
-    public GilParams {
-        tasks = tasks != null ? tasks : 4;
-        threads = threads != null ? threads : 2;
-        workload = workload != null ? workload : GilWorkload.CPU;
-        taskMillis = taskMillis != null ? taskMillis : 250;
-        gil = gil != null ? gil : true;
-        switchIntervalMs = switchIntervalMs != null ? switchIntervalMs
-                : GlobalInterpreterLock.DEFAULT_SWITCH_INTERVAL.toNanos() / 1e6;
-        baseline = baseline != null ? baseline : true;
-    }
+        @Schema(description = "How many tasks to run", defaultValue = "4") @Bounded(min = 1, limit = Limit.TASKS) Integer tasks,
+        @Schema(description = "Threads of the interpreter that run the tasks", defaultValue = "2") @Bounded(min = 1, limit = Limit.THREADS) Integer threads,
+        @Schema(description = "What each task does: cpu computes holding the lock, sleep and socket wait with it released, mixed computes half its time and sleeps the other half", defaultValue = "cpu") GilWorkload workload,
+        @Schema(description = "How long one task takes alone, in milliseconds", defaultValue = "250") @Bounded(min = 1, limit = Limit.TASK_MILLIS) Integer taskMillis,
+        @Schema(description = "Run under the global interpreter lock; false runs the same interpreter without it, like free-threaded Python", defaultValue = "true") Boolean gil,
+        @Schema(description = "How long a thread waits for the lock before asking its holder to drop it, in milliseconds, like sys.setswitchinterval", defaultValue = "5") @Bounded(min = 0.1, max = 100) Double switchIntervalMs,
+        @Schema(description = "Also run the same tasks one after another on one thread, to compute the speedup", defaultValue = "true") Boolean baseline) {
 }

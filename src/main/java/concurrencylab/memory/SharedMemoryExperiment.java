@@ -1,5 +1,6 @@
 package concurrencylab.memory;
 
+import concurrencylab.experiment.About;
 import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
@@ -14,7 +15,8 @@ import concurrencylab.process.WorkerGroup;
 import concurrencylab.process.WorkerGroup.Event;
 import concurrencylab.process.WorkerGroup.Worker;
 import concurrencylab.process.ProcessCounter;
-import concurrencylab.process.WorkerProtocol;
+import concurrencylab.process.Order;
+import concurrencylab.process.Report;
 import concurrencylab.process.Workers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,6 +39,15 @@ import org.springframework.stereotype.Component;
 @Component
 class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
 
+    private static final About<SharedMemoryParams> ABOUT = new About<>("shared-memory", SharedMemoryParams.class,
+            "Shared memory: threads share a counter, processes cannot",
+            "Threads live in one process and share its memory: two threads incrementing one counter without "
+                    + "protection lose updates (both read 41, both write 42), and a lock or an atomic counter loses none. "
+                    + "Processes each have memory of their own: in mode processes the service writes a marker into its "
+                    + "counter, then the same counting code runs as threads, which see the marker and add to it, and as "
+                    + "child processes, which see only their own counter and leave the service's alone.",
+            List.of(Claim.C4, Claim.C1));
+
     /** How often an incrementing thread checks whether the run was stopped. */
     private static final int CHECK_EVERY = 1 << 16;
 
@@ -57,32 +68,8 @@ class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
     }
 
     @Override
-    public String kind() {
-        return "shared-memory";
-    }
-
-    @Override
-    public String title() {
-        return "Shared memory: threads share a counter, processes cannot";
-    }
-
-    @Override
-    public String summary() {
-        return "Threads live in one process and share its memory: two threads incrementing one counter without "
-                + "protection lose updates (both read 41, both write 42), and a lock or an atomic counter loses none. "
-                + "Processes each have memory of their own: in mode processes the service writes a marker into its "
-                + "counter, then the same counting code runs as threads, which see the marker and add to it, and as "
-                + "child processes, which see only their own counter and leave the service's alone.";
-    }
-
-    @Override
-    public List<Claim> claims() {
-        return List.of(Claim.C4, Claim.C1);
-    }
-
-    @Override
-    public Class<SharedMemoryParams> paramsType() {
-        return SharedMemoryParams.class;
+    public About<SharedMemoryParams> about() {
+        return ABOUT;
     }
 
     @Override
@@ -137,13 +124,13 @@ class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
             try (WorkerGroup group = processes.start(p.workers(), null, context.platformThreads("worker-io"))) {
                 context.onStop(group::close);
                 for (Worker worker : group.workers()) {
-                    group.send(worker, WorkerProtocol.count(p.increments()));
+                    group.send(worker, new Order.Count(p.increments()));
                 }
                 for (int answered = 0; answered < p.workers(); ) {
                     Event event = group.next(context.waitAtMost(Duration.ofSeconds(60)), "to count");
-                    if (event.message().verb().equals(WorkerProtocol.RESULT)) {
-                        children[event.worker().index() - 1] = new ChildCount(event.message().longField("pid"),
-                                event.message().longField("seen"), event.message().longField("count"));
+                    if (event.report() instanceof Report.Result result) {
+                        children[event.worker().index() - 1] = new ChildCount(result.pid(), result.seen(),
+                                result.count());
                         answered++;
                         context.advance();
                     }

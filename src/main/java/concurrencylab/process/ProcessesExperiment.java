@@ -2,6 +2,7 @@ package concurrencylab.process;
 
 import concurrencylab.experiment.BadParameterException;
 import concurrencylab.experiment.Baseline;
+import concurrencylab.experiment.About;
 import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
@@ -21,7 +22,6 @@ import concurrencylab.process.ProcessesDetails.GilThreadsContrast;
 import concurrencylab.process.ProcessesDetails.WorkerReport;
 import concurrencylab.process.WorkerGroup.Event;
 import concurrencylab.process.WorkerGroup.Worker;
-import concurrencylab.process.WorkerProtocol.Message;
 import concurrencylab.workload.CpuWork;
 import concurrencylab.workload.TickHook;
 import concurrencylab.workload.WorkloadKind;
@@ -36,6 +36,15 @@ import org.springframework.stereotype.Component;
 /** Worker processes, each a JVM of its own, share N tasks: they run at once on several cores, or take turns on one. */
 @Component
 class ProcessesExperiment implements Experiment<ProcessesParams> {
+
+    private static final About<ProcessesParams> ABOUT = new About<>("processes", ProcessesParams.class,
+            "Processes: worker JVMs share the tasks",
+            "Starts worker processes (separate JVMs, each with memory of its own) and shares the tasks among them. "
+                    + "On several cores they compute at the same time; pinned to one core (cpus: 1) they still all make "
+                    + "progress, taking turns as the OS slices the core's time, but no faster than one. Each worker "
+                    + "computes under a simulated GIL of its own; the same tasks also run as threads under one GIL in the "
+                    + "service, to show the difference a GIL per process makes. Shows how long starting a JVM takes.",
+            List.of(Claim.C2, Claim.C3, Claim.C9));
 
     /** How long a worker may stay silent beyond the longest its work could take when time-sliced. */
     private static final Duration SILENCE_GRACE = Duration.ofSeconds(30);
@@ -52,32 +61,8 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
     }
 
     @Override
-    public String kind() {
-        return "processes";
-    }
-
-    @Override
-    public String title() {
-        return "Processes: worker JVMs share the tasks";
-    }
-
-    @Override
-    public String summary() {
-        return "Starts worker processes (separate JVMs, each with memory of its own) and shares the tasks among them. "
-                + "On several cores they compute at the same time; pinned to one core (cpus: 1) they still all make "
-                + "progress, taking turns as the OS slices the core's time, but no faster than one. Each worker "
-                + "computes under a simulated GIL of its own; the same tasks also run as threads under one GIL in the "
-                + "service, to show the difference a GIL per process makes. Shows how long starting a JVM takes.";
-    }
-
-    @Override
-    public List<Claim> claims() {
-        return List.of(Claim.C2, Claim.C3, Claim.C9);
-    }
-
-    @Override
-    public Class<ProcessesParams> paramsType() {
-        return ProcessesParams.class;
+    public About<ProcessesParams> about() {
+        return ABOUT;
     }
 
     @Override
@@ -134,26 +119,24 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
             Stopwatch stopwatch = Stopwatch.start();
             long sentAt = System.nanoTime();
             for (Worker worker : group.workers()) {
-                group.send(worker, WorkerProtocol.work(p.workload().tag(), share[worker.index() - 1], taskTime,
-                        cpu.calibration().roundsPerMilli(), p.gil(), SWITCH_INTERVAL));
+                group.send(worker, order(p, share[worker.index() - 1], taskTime));
             }
             long[] startedAt = new long[count];
             List<Long> taskEnds = new ArrayList<>();
-            Message[] results = new Message[count];
+            Report.Result[] results = new Report.Result[count];
             Duration silence = taskTime.multipliedBy((long) share[0] * count).plus(SILENCE_GRACE);
             for (int answered = 0; answered < count; ) {
                 Event event = group.next(context.waitAtMost(silence), "to finish their work");
                 int i = event.worker().index() - 1;
-                switch (event.message().verb()) {
-                    case WorkerProtocol.STARTED -> startedAt[i] = System.nanoTime() - sentAt;
-                    case WorkerProtocol.PROGRESS -> {
+                switch (event.report()) {
+                    case Report.Started started -> startedAt[i] = System.nanoTime() - sentAt;
+                    case Report.Progress progress -> {
                         taskEnds.add(System.nanoTime() - sentAt);
                         context.advance();
                     }
-                    case WorkerProtocol.RESULT -> {
-                        results[i] = event.message();
-                        reports.add(report(event.worker(), share[i], startedAt[i], System.nanoTime() - sentAt,
-                                event.message()));
+                    case Report.Result result -> {
+                        results[i] = result;
+                        reports.add(report(event.worker(), share[i], startedAt[i], System.nanoTime() - sentAt, result));
                         answered++;
                     }
                     default -> throw new WorkerFailure(event.worker().name() + " said " + event.message().verb()
@@ -161,7 +144,7 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
                 }
             }
             Measured phase = stopwatch.stop();
-            long workersCpu = Arrays.stream(results).mapToLong(r -> r.longField("cpuNanos")).sum();
+            long workersCpu = Arrays.stream(results).mapToLong(Report.Result::cpuNanos).sum();
             reports.sort((a, b) -> Integer.compare(a.worker(), b.worker()));
             return new WorkPhase(phase.plusCpu(workersCpu),
                     LatencyStats.ofNanos(taskEnds.stream().mapToLong(Long::longValue).toArray()), reports,
@@ -189,11 +172,18 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
         return new ProcessVerdicts.OneGil(wall, threadsCpu.cores(wall));
     }
 
-    private static WorkerReport report(Worker worker, int tasks, long startedAt, long finishedAt, Message result) {
-        return new WorkerReport(worker.index(), result.longField("pid"), tasks,
-                Numbers.round(worker.spawnNanos() / 1e6, 1), Numbers.round(startedAt / 1e6, 1),
-                Numbers.round(finishedAt / 1e6, 1), Numbers.seconds(result.longField("cpuNanos")),
-                result.longField("gilAcquisitions"));
+    private static WorkerReport report(Worker worker, int tasks, long startedAt, long finishedAt,
+            Report.Result result) {
+        return new WorkerReport(worker.index(), result.pid(), tasks, Numbers.round(worker.spawnNanos() / 1e6, 1),
+                Numbers.round(startedAt / 1e6, 1), Numbers.round(finishedAt / 1e6, 1), Numbers.seconds(result.cpuNanos()),
+                result.gilAcquisitions());
+    }
+
+    /** One worker's order: its share of the tasks. */
+    private Order order(ProcessesParams p, int tasks, Duration taskTime) {
+        return p.workload() == ProcessWorkload.CPU
+                ? new Order.Compute(tasks, taskTime, cpu.calibration().roundsPerMilli(), p.gil(), SWITCH_INTERVAL)
+                : new Order.Sleep(tasks, taskTime);
     }
 
     /** Tasks per worker, as even as it gets, the larger shares first. */

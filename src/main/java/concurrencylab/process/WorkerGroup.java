@@ -30,8 +30,11 @@ public final class WorkerGroup implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
-    /** One line from a worker, or its end of output (message null, line null). */
-    public record Event(Worker worker, Message message, String garbage) {
+    /**
+     * One line from a worker: its report, and the line it came in; or a line that is not the protocol (garbage); or
+     * the end of its output (all null).
+     */
+    public record Event(Worker worker, Message message, Report report, String garbage) {
 
         boolean isEnd() {
             return message == null && garbage == null;
@@ -142,7 +145,7 @@ public final class WorkerGroup implements AutoCloseable {
         int ready = 0;
         while (ready < workers.size()) {
             Event event = next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), "to start");
-            if (!event.message().verb().equals(WorkerProtocol.READY)) {
+            if (!(event.report() instanceof Report.Ready)) {
                 throw new WorkerFailure(event.worker().name() + " said " + event.message().verb() + " before READY");
             }
             ready++;
@@ -150,8 +153,17 @@ public final class WorkerGroup implements AutoCloseable {
         return workers.stream().mapToLong(Worker::spawnNanos).toArray();
     }
 
-    public void send(Worker worker, Message message) throws WorkerFailure {
-        worker.send(message);
+    public void send(Worker worker, Order order) throws WorkerFailure {
+        worker.send(WorkerProtocol.encode(order));
+    }
+
+    /** Waits for {@code worker}'s result, passing over its STARTED and PROGRESS. */
+    public Report.Result result(Duration within, String what) throws WorkerFailure, InterruptedException {
+        while (true) {
+            if (next(within, what).report() instanceof Report.Result result) {
+                return result;
+            }
+        }
     }
 
     /**
@@ -171,8 +183,8 @@ public final class WorkerGroup implements AutoCloseable {
         if (event.isEnd()) {
             throw new WorkerFailure(event.worker().describeExit() + " before it answered");
         }
-        if (event.message().verb().equals(WorkerProtocol.ERROR)) {
-            throw new WorkerFailure(event.worker().name() + " failed: " + event.message().fields().get("message"));
+        if (event.report() instanceof Report.Failed(String message)) {
+            throw new WorkerFailure(event.worker().name() + " failed: " + message);
         }
         return event;
     }
@@ -183,21 +195,23 @@ public final class WorkerGroup implements AutoCloseable {
             String line;
             while ((line = out.readLine()) != null) {
                 Message message;
+                Report report;
                 try {
                     message = WorkerProtocol.parse(line);
+                    report = WorkerProtocol.report(message);
                 } catch (IllegalArgumentException notProtocol) {
-                    events.add(new Event(worker, null, WorkerProtocol.abbreviate(line)));
+                    events.add(new Event(worker, null, null, WorkerProtocol.abbreviate(line)));
                     continue;
                 }
-                if (message.verb().equals(WorkerProtocol.READY)) {
+                if (report instanceof Report.Ready) {
                     worker.readyAt = System.nanoTime();
                 }
-                events.add(new Event(worker, message, null));
+                events.add(new Event(worker, message, report, null));
             }
         } catch (IOException closed) {
             // the process was destroyed: its output ended
         }
-        events.add(new Event(worker, null, null));
+        events.add(new Event(worker, null, null, null));
     }
 
     private void readStderr(Worker worker) {

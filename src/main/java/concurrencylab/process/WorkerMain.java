@@ -3,7 +3,6 @@ package concurrencylab.process;
 import concurrencylab.gil.GilObserver;
 import concurrencylab.gil.GlobalInterpreterLock;
 import concurrencylab.gil.Interpreter;
-import concurrencylab.process.WorkerProtocol.Message;
 import concurrencylab.workload.CpuCalibration;
 import concurrencylab.workload.CpuWork;
 import java.io.BufferedReader;
@@ -28,79 +27,73 @@ public final class WorkerMain {
                 StandardCharsets.UTF_8);
         long pid = ProcessHandle.current().pid();
         if (args.length == 1 && args[0].equals("--ready-and-exit")) {
-            out.println(WorkerProtocol.message(WorkerProtocol.READY, "pid", pid).format());
+            say(out, new Report.Ready(pid));
             return; // used once to create the class data sharing archive
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        out.println(WorkerProtocol.message(WorkerProtocol.READY, "pid", pid).format());
+        say(out, new Report.Ready(pid));
         String line = in.readLine();
         if (line == null) {
             return;
         }
-        Message work = WorkerProtocol.parse(line);
+        Order order = WorkerProtocol.order(WorkerProtocol.parse(line));
         Thread watcher = new Thread(() -> exitWhenStdinCloses(in), "stdin-watcher");
         watcher.setDaemon(true);
         watcher.start();
         try {
-            out.println(perform(work, pid, out).format());
+            say(out, perform(order, pid, out));
         } catch (Exception | Error e) {
-            out.println(WorkerProtocol.message(WorkerProtocol.ERROR, "message",
-                    (e.getClass().getSimpleName() + ":" + e.getMessage()).replaceAll("\\s+", "_")).format());
+            say(out, new Report.Failed(e.getClass().getSimpleName() + ":" + e.getMessage()));
         }
         out.flush();
     }
 
-    private static Message perform(Message work, long pid, PrintStream out) throws Exception {
-        switch (work.field("fault", "none")) {
-            case "crash" -> Runtime.getRuntime().halt(1);
-            case "hang" -> Thread.sleep(Long.MAX_VALUE);
-            case "garbage" -> {
+    private static void say(PrintStream out, Report report) {
+        out.println(WorkerProtocol.encode(report).format());
+    }
+
+    private static Report perform(Order order, long pid, PrintStream out) throws Exception {
+        if (order instanceof Order.Misbehave(Order.Fault fault)) { // (no switch on it: that adds a class to the jar)
+            if (fault == Order.Fault.CRASH) {
+                Runtime.getRuntime().halt(1);
+            }
+            if (fault == Order.Fault.GARBAGE) {
                 out.println("Segmentation fault (core dumped) \u0007");
-                Thread.sleep(Long.MAX_VALUE);
             }
-            default -> {
-            }
+            Thread.sleep(Long.MAX_VALUE);
         }
-        String kind = work.field("kind");
         long cpuBefore = cpuNanos();
         long started = System.nanoTime();
-        out.println(WorkerProtocol.STARTED);
+        say(out, new Report.Started());
         long seen = 0;
         long count = 0;
         long gilAcquisitions = 0;
-        switch (kind) {
-            case "cpu" -> {
-                long tasks = work.longField("tasks");
-                Duration taskTime = Duration.ofNanos(work.longField("taskMicros") * 1_000);
-                CpuWork cpu = new CpuWork(new CpuCalibration(work.longField("roundsPerMs"), Duration.ZERO, 0));
-                GlobalInterpreterLock gil = Boolean.parseBoolean(work.field("gil"))
-                        ? new GlobalInterpreterLock(Duration.ofNanos(work.longField("switchMicros") * 1_000),
-                                GilObserver.NONE)
+        switch (order) {
+            case Order.Compute c -> {
+                CpuWork cpu = new CpuWork(new CpuCalibration(c.roundsPerMs(), Duration.ZERO, 0));
+                GlobalInterpreterLock gil = c.gil() ? new GlobalInterpreterLock(c.switchInterval(), GilObserver.NONE)
                         : null;
                 Interpreter interpreter = gil == null ? Interpreter.freeThreaded(cpu) : Interpreter.withLock(gil, cpu);
-                for (long task = 1; task <= tasks; task++) {
-                    interpreter.run(in -> in.compute(taskTime));
-                    out.println(WorkerProtocol.message(WorkerProtocol.PROGRESS, "done", task).format());
+                for (long task = 1; task <= c.tasks(); task++) {
+                    interpreter.run(in -> in.compute(c.taskTime()));
+                    say(out, new Report.Progress(task));
                 }
                 gilAcquisitions = gil == null ? 0 : gil.stats().acquisitions();
             }
-            case "sleep" -> {
-                long tasks = work.longField("tasks");
-                Duration taskTime = Duration.ofNanos(work.longField("taskMicros") * 1_000);
-                for (long task = 1; task <= tasks; task++) {
-                    Thread.sleep(taskTime);
-                    out.println(WorkerProtocol.message(WorkerProtocol.PROGRESS, "done", task).format());
+            case Order.Sleep s -> {
+                for (long task = 1; task <= s.tasks(); task++) {
+                    Thread.sleep(s.taskTime());
+                    say(out, new Report.Progress(task));
                 }
             }
-            case "count" -> {
-                seen = ProcessCounter.countFrom(work.longField("increments"));
+            case Order.Count c -> {
+                seen = ProcessCounter.countFrom(c.increments());
                 count = ProcessCounter.read();
             }
-            default -> throw new IllegalArgumentException("unknown kind " + kind);
+            case Order.Misbehave m -> throw new IllegalStateException("misbehaved already");
         }
-        long wall = System.nanoTime() - started;
-        return WorkerProtocol.message(WorkerProtocol.RESULT, "pid", pid, "cpuNanos", cpuNanos() - cpuBefore,
-                "wallNanos", wall, "seen", seen, "count", count, "gilAcquisitions", gilAcquisitions);
+        return new Report.Result(pid, cpuNanos() - cpuBefore, System.nanoTime() - started, seen, count,
+                gilAcquisitions);
     }
 
     private static long cpuNanos() {

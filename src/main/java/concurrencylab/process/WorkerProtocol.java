@@ -1,6 +1,8 @@
 package concurrencylab.process;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -10,7 +12,9 @@ import java.util.Map;
  * <pre>
  *   worker  READY pid=4711                                  the JVM is up and the worker reads its orders
  *   parent  WORK kind=cpu tasks=2 taskMicros=400000 roundsPerMs=290329 gil=true switchMicros=5000
+ *   (or)    WORK kind=sleep tasks=2 taskMicros=400000
  *   (or)    WORK kind=count increments=5000000
+ *   (or)    WORK kind=fault fault=crash                      tests only
  *   worker  STARTED                                          it begins the work
  *   worker  PROGRESS done=1                                  after each task (kind cpu or sleep)
  *   worker  RESULT pid=4711 cpuNanos=812000000 wallNanos=803000000 seen=0 count=0 gilAcquisitions=2
@@ -20,9 +24,12 @@ import java.util.Map;
  * kinds: {@code cpu} computes taskMicros per task with the service's calibration (roundsPerMs), under the worker's
  * own simulated GIL when gil=true; {@code sleep} sleeps taskMicros per task; {@code count} reads the
  * {@link ProcessCounter} in the worker's own memory (seen), increments it {@code increments} times and reports what
- * it reads then (count). An optional {@code fault} exists for the tests: crash (exit 1 before answering), hang
- * (never answer), garbage (answer with a line that is no message).
- * The worker exits after RESULT or ERROR, and at once if its stdin closes (the service went away).
+ * it reads then (count); {@code fault} exists for the tests: crash (exit 1 before answering), hang (never answer),
+ * garbage (answer with a line that is no message). The worker exits after RESULT or ERROR, and at once if its stdin
+ * closes (the service went away).
+ *
+ * <p>Both sides speak in typed {@link Order}s and {@link Report}s; this class is the one place that turns them into
+ * lines and back ({@link #encode(Order)}, {@link #order}, {@link #encode(Report)}, {@link #report}).
  */
 public final class WorkerProtocol {
 
@@ -63,16 +70,65 @@ public final class WorkerProtocol {
         }
     }
 
-    /** The order to run {@code tasks} tasks of cpu or sleep work of {@code taskTime} each. */
-    public static Message work(String kind, int tasks, java.time.Duration taskTime, long roundsPerMs, boolean gil,
-            java.time.Duration switchInterval) {
-        return message(WORK, "kind", kind, "tasks", tasks, "taskMicros", taskTime.toNanos() / 1_000,
-                "roundsPerMs", roundsPerMs, "gil", gil, "switchMicros", Math.max(1, switchInterval.toNanos() / 1_000));
+    /** The line of an order. */
+    public static Message encode(Order order) {
+        return switch (order) {
+            case Order.Compute c -> message(WORK, "kind", "cpu", "tasks", c.tasks(), "taskMicros", micros(c.taskTime()),
+                    "roundsPerMs", c.roundsPerMs(), "gil", c.gil(), "switchMicros", Math.max(1, micros(c.switchInterval())));
+            case Order.Sleep s -> message(WORK, "kind", "sleep", "tasks", s.tasks(), "taskMicros", micros(s.taskTime()));
+            case Order.Count c -> message(WORK, "kind", "count", "increments", c.increments());
+            case Order.Misbehave m -> message(WORK, "kind", "fault", "fault", m.fault().name().toLowerCase(Locale.ROOT));
+        };
     }
 
-    /** The order to count {@code increments} times in the worker's own {@link ProcessCounter}. */
-    public static Message count(long increments) {
-        return message(WORK, "kind", "count", "increments", increments);
+    /** The order a WORK line gives. */
+    public static Order order(Message work) {
+        if (!work.verb().equals(WORK)) {
+            throw new IllegalArgumentException("expected WORK, got " + work.verb());
+        }
+        return switch (work.field("kind")) {
+            case "cpu" -> new Order.Compute(Math.toIntExact(work.longField("tasks")), ofMicros(work.longField("taskMicros")),
+                    work.longField("roundsPerMs"), Boolean.parseBoolean(work.field("gil")),
+                    ofMicros(work.longField("switchMicros")));
+            case "sleep" -> new Order.Sleep(Math.toIntExact(work.longField("tasks")), ofMicros(work.longField("taskMicros")));
+            case "count" -> new Order.Count(work.longField("increments"));
+            case "fault" -> new Order.Misbehave(Order.Fault.valueOf(work.field("fault").toUpperCase(Locale.ROOT)));
+            default -> throw new IllegalArgumentException("unknown kind " + work.field("kind"));
+        };
+    }
+
+    /** The line of a report. */
+    public static Message encode(Report report) {
+        return switch (report) {
+            case Report.Ready r -> message(READY, "pid", r.pid());
+            case Report.Started s -> message(STARTED);
+            case Report.Progress p -> message(PROGRESS, "done", p.done());
+            case Report.Result r -> message(RESULT, "pid", r.pid(), "cpuNanos", r.cpuNanos(), "wallNanos", r.wallNanos(),
+                    "seen", r.seen(), "count", r.count(), "gilAcquisitions", r.gilAcquisitions());
+            case Report.Failed f -> message(ERROR, "message", f.message().replaceAll("\\s+", "_"));
+        };
+    }
+
+    /** The report a worker's line gives. */
+    public static Report report(Message line) {
+        return switch (line.verb()) {
+            case READY -> new Report.Ready(line.longField("pid"));
+            case STARTED -> new Report.Started();
+            case PROGRESS -> new Report.Progress(line.longField("done"));
+            case RESULT -> new Report.Result(line.longField("pid"), line.longField("cpuNanos"),
+                    line.longField("wallNanos"), line.longField("seen"), line.longField("count"),
+                    line.longField("gilAcquisitions"));
+            case ERROR -> new Report.Failed(line.field("message", "(no message)"));
+            default -> throw new IllegalArgumentException("a worker does not say " + line.verb());
+        };
+    }
+
+    private static long micros(Duration duration) {
+        return duration.toNanos() / 1_000;
+    }
+
+    private static Duration ofMicros(long micros) {
+        return Duration.ofNanos(micros * 1_000);
     }
 
     public static Message message(String verb, Object... keyValues) {

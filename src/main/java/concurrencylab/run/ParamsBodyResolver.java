@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.servlet.mvc.method.annotation.RequestResponseBodyMethodProcessor;
 
 /**
- * Reads {@link ExperimentEndpoint}'s {@code @RequestBody Record params} as the parameter record of the experiment
+ * Reads {@link RunLauncher}'s {@code @RequestBody Record params} as the parameter record of the experiment
  * the path names. It hands Spring's own {@code @RequestBody} reader a parameter typed as that record, so reading,
  * {@code @Valid} validation, and every error (malformed JSON, unknown field, wrong type, 413, 415, out of range)
  * are exactly those of a typed {@code @RequestBody}.

@@ -2,33 +2,54 @@ package concurrencylab.run;
 
 import concurrencylab.experiment.BadParameterException;
 import concurrencylab.experiment.Experiment;
+import concurrencylab.experiment.ExperimentCatalog;
 import concurrencylab.experiment.ExperimentUnavailableException;
 import concurrencylab.experiment.LabLimits;
+import concurrencylab.experiment.ParamDefaults;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the experiment endpoint does once a body is read and validated: queue the run, optionally wait for it,
- * and answer 202 (or 200 when it finished within the wait) with Location: /api/runs/{id}.
+ * {@code POST /api/experiments/{kind}}: the one place that turns HTTP into runs, for every experiment in the
+ * catalog. The body is read as that experiment's own parameter record ({@link ParamsBodyResolver}) and validated
+ * like any {@code @Valid} body; absent fields take their defaults, the experiment checks its rules and whether this
+ * service can run it; then the run is queued and the answer is 202 (or 200 when it finished within {@code ?wait=})
+ * with {@code Location: /api/runs/{id}}. The OpenAPI document shows one operation per experiment
+ * (OpenApiFromCatalog).
  */
-@Component
+@RestController
+@Tag(name = "Experiments")
 class RunLauncher {
 
+    /** Where every experiment is started; {@code {kind}} names the experiment. */
+    static final String RUN_PATH = "/api/experiments/{kind}";
+
+    private final ExperimentCatalog catalog;
     private final RunService runs;
     private final LabLimits limits;
 
-    RunLauncher(RunService runs, LabLimits limits) {
+    RunLauncher(ExperimentCatalog catalog, RunService runs, LabLimits limits) {
+        this.catalog = catalog;
         this.runs = runs;
         this.limits = limits;
     }
 
-    /** Starts a run; {@code params} (of the experiment's own record type) null means every default. */
-    ResponseEntity<RunView> launch(Experiment<?> experiment, Record params, LaunchOptions options) {
+    @ExperimentResponses
+    @PostMapping(RUN_PATH)
+    ResponseEntity<RunView> start(@PathVariable String kind, @Valid @RequestBody(required = false) Record params,
+            @ParameterObject LaunchOptions options) {
+        Experiment<?> experiment = catalog.require(kind);
         Duration wait = parse("wait", options.getWait(), Duration.ZERO, limits.maxWait(), Duration.ZERO);
         Duration timeout = parse("timeout", options.getTimeout(), Duration.ofSeconds(1), limits.maxTimeout(),
                 limits.defaultTimeout());
@@ -40,7 +61,7 @@ class RunLauncher {
     }
 
     private <P extends Record> Run submit(Experiment<P> experiment, Record params, Duration timeout) {
-        P p = params != null ? experiment.paramsType().cast(params) : experiment.defaults();
+        P p = params != null ? ParamDefaults.fill(experiment.paramsType().cast(params)) : experiment.defaults();
         experiment.unavailable().ifPresent(reason -> {
             throw new ExperimentUnavailableException(experiment.kind(), reason);
         });

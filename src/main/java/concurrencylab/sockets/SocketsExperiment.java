@@ -1,5 +1,6 @@
 package concurrencylab.sockets;
 
+import concurrencylab.experiment.About;
 import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
@@ -40,41 +41,21 @@ import org.springframework.stereotype.Component;
 @Component
 class SocketsExperiment implements Experiment<SocketsParams> {
 
+    private static final About<SocketsParams> ABOUT = new About<>("sockets", SocketsParams.class,
+            "Sockets: blocking clients against four server designs",
+            "Each client is a thread with a blocking socket: it writes its request and waits for the server's "
+                    + "answer. The server is one of four designs, all on loopback: blocking (one connection at a time, so "
+                    + "later clients wait their turn), a thread per connection, a virtual thread per connection, or the "
+                    + "lab's event loop (one thread, a Selector). Meant to be compared with the event-loop experiment on "
+                    + "the same load, e.g. {\"clients\": 50} on both.",
+            List.of(Claim.C10, Claim.C14));
+
     private final SocketMetrics socketMetrics;
     private final LoopServers loopServers;
 
     SocketsExperiment(SocketMetrics socketMetrics, LoopServers loopServers) {
         this.socketMetrics = socketMetrics;
         this.loopServers = loopServers;
-    }
-
-    @Override
-    public String kind() {
-        return "sockets";
-    }
-
-    @Override
-    public String title() {
-        return "Sockets: blocking clients against four server designs";
-    }
-
-    @Override
-    public String summary() {
-        return "Each client is a thread with a blocking socket: it writes its request and waits for the server's "
-                + "answer. The server is one of four designs, all on loopback: blocking (one connection at a time, so "
-                + "later clients wait their turn), a thread per connection, a virtual thread per connection, or the "
-                + "lab's event loop (one thread, a Selector). Meant to be compared with the event-loop experiment on "
-                + "the same load, e.g. {\"clients\": 50} on both.";
-    }
-
-    @Override
-    public List<Claim> claims() {
-        return List.of(Claim.C10, Claim.C14);
-    }
-
-    @Override
-    public Class<SocketsParams> paramsType() {
-        return SocketsParams.class;
     }
 
     @Override
@@ -100,6 +81,11 @@ class SocketsExperiment implements Experiment<SocketsParams> {
     @Override
     public List<String> limitations() {
         return loopServers.unavailableReason().map(reason -> List.of("server event-loop: " + reason)).orElse(List.of());
+    }
+
+    @Override
+    public About<SocketsParams> about() {
+        return ABOUT;
     }
 
     @Override

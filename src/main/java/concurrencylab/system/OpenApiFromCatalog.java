@@ -31,7 +31,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiFromCatalog {
 
-    /** The one POST that starts every experiment (run/ExperimentEndpoint); shown as one operation per experiment. */
+    /** The one POST that starts every experiment (run/RunLauncher); shown as one operation per experiment. */
     private static final String RUN_PATH = "/api/experiments/{kind}";
 
     @Bean

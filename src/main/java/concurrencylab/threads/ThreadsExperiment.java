@@ -1,6 +1,7 @@
 package concurrencylab.threads;
 
 import concurrencylab.experiment.Baseline;
+import concurrencylab.experiment.About;
 import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
@@ -24,6 +25,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ThreadsExperiment implements Experiment<ThreadsParams> {
 
+    private static final About<ThreadsParams> ABOUT = new About<>("threads", ThreadsParams.class,
+            "Threads: a fixed pool of platform threads",
+            "Runs the tasks on a pool of OS threads. Computing tasks go about as many times faster as there are "
+                    + "cores (and threads), with that many cores busy; waiting tasks overlap their waits, as many at once "
+                    + "as there are threads, but keep no core busy, so they show nothing about parallelism. Each task's "
+                    + "time is split into waiting in the pool's queue and executing.",
+            List.of(Claim.C5));
+
     private final Workloads workloads;
     private final LabLimits limits;
 
@@ -33,31 +42,8 @@ class ThreadsExperiment implements Experiment<ThreadsParams> {
     }
 
     @Override
-    public String kind() {
-        return "threads";
-    }
-
-    @Override
-    public String title() {
-        return "Threads: a fixed pool of platform threads";
-    }
-
-    @Override
-    public String summary() {
-        return "Runs the tasks on a pool of OS threads. Computing tasks go about as many times faster as there are "
-                + "cores (and threads), with that many cores busy; waiting tasks overlap their waits, as many at once "
-                + "as there are threads, but keep no core busy, so they show nothing about parallelism. Each task's "
-                + "time is split into waiting in the pool's queue and executing.";
-    }
-
-    @Override
-    public List<Claim> claims() {
-        return List.of(Claim.C5);
-    }
-
-    @Override
-    public Class<ThreadsParams> paramsType() {
-        return ThreadsParams.class;
+    public About<ThreadsParams> about() {
+        return ABOUT;
     }
 
     @Override

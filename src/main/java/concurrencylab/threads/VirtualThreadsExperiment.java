@@ -1,6 +1,7 @@
 package concurrencylab.threads;
 
 import concurrencylab.experiment.Baseline;
+import concurrencylab.experiment.About;
 import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
@@ -29,6 +30,13 @@ import org.springframework.stereotype.Component;
 @Component
 class VirtualThreadsExperiment implements Experiment<VirtualThreadsParams> {
 
+    private static final About<VirtualThreadsParams> ABOUT = new About<>("virtual-threads", VirtualThreadsParams.class,
+            "Virtual threads: one cheap thread per task",
+            "Starts one virtual thread per task. A virtual thread that waits (sleep, socket) steps off its OS "
+                    + "carrier thread, like a coroutine suspending, so 10,000 tasks that each wait 500 ms finish in about "
+                    + "500 ms on a handful of OS threads. Shows the peak number of OS threads next to the tasks in flight.",
+            List.of(Claim.C6, Claim.C5));
+
     private final Workloads workloads;
     private final LabLimits limits;
 
@@ -38,30 +46,8 @@ class VirtualThreadsExperiment implements Experiment<VirtualThreadsParams> {
     }
 
     @Override
-    public String kind() {
-        return "virtual-threads";
-    }
-
-    @Override
-    public String title() {
-        return "Virtual threads: one cheap thread per task";
-    }
-
-    @Override
-    public String summary() {
-        return "Starts one virtual thread per task. A virtual thread that waits (sleep, socket) steps off its OS "
-                + "carrier thread, like a coroutine suspending, so 10,000 tasks that each wait 500 ms finish in about "
-                + "500 ms on a handful of OS threads. Shows the peak number of OS threads next to the tasks in flight.";
-    }
-
-    @Override
-    public List<Claim> claims() {
-        return List.of(Claim.C6, Claim.C5);
-    }
-
-    @Override
-    public Class<VirtualThreadsParams> paramsType() {
-        return VirtualThreadsParams.class;
+    public About<VirtualThreadsParams> about() {
+        return ABOUT;
     }
 
     @Override

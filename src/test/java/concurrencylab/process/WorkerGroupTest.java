@@ -30,9 +30,10 @@ class WorkerGroupTest {
         workers.destroy();
     }
 
-    private static WorkerProtocol.Message work(String kind, String fault) {
-        return WorkerProtocol.message(WorkerProtocol.WORK, "kind", kind, "tasks", 2, "taskMicros", 20_000,
-                "roundsPerMs", 1000, "gil", true, "switchMicros", 5000, "increments", 1000, "fault", fault);
+    private static final Order COMPUTE = new Order.Compute(2, Duration.ofMillis(20), 1000, true, Duration.ofMillis(5));
+
+    private static Order fault(Order.Fault fault) {
+        return new Order.Misbehave(fault);
     }
 
     @Test
@@ -41,7 +42,7 @@ class WorkerGroupTest {
         try (WorkerGroup group = workers.start(1, null, READERS)) {
             Worker worker = group.workers().getFirst();
             assertThat(worker.spawnNanos()).isPositive();
-            group.send(worker, work("cpu", "none"));
+            group.send(worker, COMPUTE);
 
             List<String> verbs = new java.util.ArrayList<>();
             WorkerProtocol.Message last;
@@ -67,7 +68,7 @@ class WorkerGroupTest {
     void aWorkerThatCrashesFailsWithItsNameAndExitCode() throws Exception {
         try (WorkerGroup group = workers.start(2, null, READERS)) {
             Worker second = group.workers().get(1);
-            group.send(second, work("cpu", "crash"));
+            group.send(second, fault(Order.Fault.CRASH));
 
             assertThatThrownBy(() -> group.next(Duration.ofSeconds(20), "to work"))
                     .isInstanceOf(WorkerFailure.class)
@@ -80,7 +81,7 @@ class WorkerGroupTest {
     @Test
     void aWorkerThatHangsFailsWhenItStaysSilent() throws Exception {
         try (WorkerGroup group = workers.start(1, null, READERS)) {
-            group.send(group.workers().getFirst(), work("cpu", "hang"));
+            group.send(group.workers().getFirst(), fault(Order.Fault.HANG));
 
             assertThatThrownBy(() -> group.next(Duration.ofMillis(500), "to work"))
                     .isInstanceOf(WorkerFailure.class).hasMessageContaining("no worker said anything for 500 ms")
@@ -92,7 +93,7 @@ class WorkerGroupTest {
     @Test
     void aWorkerThatPrintsGarbageFailsQuotingIt() throws Exception {
         try (WorkerGroup group = workers.start(1, null, READERS)) {
-            group.send(group.workers().getFirst(), work("cpu", "garbage"));
+            group.send(group.workers().getFirst(), fault(Order.Fault.GARBAGE));
 
             assertThatThrownBy(() -> group.next(Duration.ofSeconds(20), "to work"))
                     .isInstanceOf(WorkerFailure.class).hasMessageContaining("worker 1 (pid")
@@ -105,7 +106,7 @@ class WorkerGroupTest {
     void aWorkerWhoseServiceGoesAwayExitsByItself() throws Exception {
         try (WorkerGroup group = workers.start(1, null, READERS)) {
             Worker worker = group.workers().getFirst();
-            group.send(worker, work("sleep", "hang"));
+            group.send(worker, fault(Order.Fault.HANG));
             ProcessHandle handle = ProcessHandle.of(worker.pid()).orElseThrow();
             // Closing its stdin is what the service's death looks like from the worker.
             worker.closeOrders();
@@ -116,7 +117,7 @@ class WorkerGroupTest {
     @Test
     void theProcessCounterCountsInItsOwnMemory() throws Exception {
         try (WorkerGroup group = workers.start(1, null, READERS)) {
-            group.send(group.workers().getFirst(), work("count", "none"));
+            group.send(group.workers().getFirst(), new Order.Count(1000));
             WorkerProtocol.Message message;
             do {
                 message = group.next(Duration.ofSeconds(20), "to count").message();

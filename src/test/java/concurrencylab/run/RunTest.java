@@ -3,7 +3,7 @@ package concurrencylab.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import concurrencylab.experiment.Claim;
+import concurrencylab.experiment.About;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
 import concurrencylab.experiment.RunContext;
@@ -20,11 +20,7 @@ class RunTest {
     }
 
     static final Experiment<NoParams> NOTHING = new Experiment<>() {
-        public String kind() { return "nothing"; }
-        public String title() { return "nothing"; }
-        public String summary() { return "nothing"; }
-        public List<Claim> claims() { return List.of(); }
-        public Class<NoParams> paramsType() { return NoParams.class; }
+        public About<NoParams> about() { return new About<>("nothing", NoParams.class, "nothing", "nothing", List.of()); }
         public RunTags tags(NoParams params) { return new RunTags("none", "none"); }
         public ExperimentResult run(NoParams params, RunContext context) { return null; }
     };
