@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Swagger UI as a user meets it, in headless Chromium (Debian's chromium and chromium-driver, nothing downloaded):
- * expand the threads operation, "Try it out" with its example body, "Execute", see 202 and a run id, then fetch that
- * run. Leaves a screenshot in target/swagger-ui-threads.png.
+ * expand an experiment's operation, "Try it out" with its example body, "Execute", see 202 and a run id, then fetch
+ * that run; for threads (leaving a screenshot in target/swagger-ui-threads.png), then for every experiment in the
+ * catalog, each from its own operation.
  */
 class SwaggerUiBrowserTest extends LabHttpTest {
 
@@ -32,6 +34,79 @@ class SwaggerUiBrowserTest extends LabHttpTest {
 
     @Test
     void threadsCanBeStartedFromSwaggerUiWithTheExampleBody() throws Exception {
+        withBrowser(browser -> {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get("http://127.0.0.1:" + port + "/swagger-ui.html");
+            Tried tried = tryOut(browser, wait, "threads");
+            assertThat(tried.body()).as("the ready example body").contains("\"poolSize\"");
+            Path screenshot = Path.of("target", "swagger-ui-threads.png");
+            Files.createDirectories(screenshot.getParent());
+            Files.copy(((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
+                    StandardCopyOption.REPLACE_EXISTING);
+
+            assertThat(tried.status()).as("status Swagger UI shows").startsWith("202");
+            Matcher id = RUN_ID.matcher(tried.response());
+            assertThat(id.find()).as("a run id in " + tried.response()).isTrue();
+            JsonNode run = lab.get("/api/runs/" + id.group(1)).json();
+            assertThat(run.get("experiment").asString()).isEqualTo("threads");
+            lab.awaitFinal(id.group(1), Duration.ofSeconds(30));
+        });
+    }
+
+    /** Every experiment in the catalog has its own operation whose ready example starts a run of it. */
+    @Test
+    void everyExperimentCanBeStartedFromItsOwnOperation() throws Exception {
+        List<String> kinds = lab.get("/api/experiments").json().get("experiments").valueStream()
+                .map(e -> e.get("kind").asString()).toList();
+        assertThat(kinds).hasSizeGreaterThanOrEqualTo(8);
+        withBrowser(browser -> {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get("http://127.0.0.1:" + port + "/swagger-ui.html");
+            for (String kind : kinds) {
+                Tried tried = tryOut(browser, wait, kind);
+                assertThat(tried.status()).as(kind + ": status Swagger UI shows").startsWith("202");
+                Matcher id = RUN_ID.matcher(tried.response());
+                assertThat(id.find()).as(kind + ": a run id in " + tried.response()).isTrue();
+                assertThat(lab.get("/api/runs/" + id.group(1)).json().get("experiment").asString()).isEqualTo(kind);
+                lab.delete("/api/runs/" + id.group(1)); // the defaults can take a while: make room for the next
+                assertThat(lab.awaitFinal(id.group(1), Duration.ofSeconds(30)).get("status").asString())
+                        .as(kind).isIn("CANCELLED", "SUCCEEDED");
+            }
+        });
+    }
+
+    /** What "Try it out" with the example body showed: the body, the status and the response. */
+    private record Tried(String body, String status, String response) {
+    }
+
+    private static Tried tryOut(WebDriver browser, WebDriverWait wait, String kind) {
+        WebElement operation = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.id("operations-Experiments-" + kind.replace("-", "_"))));
+        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", operation);
+        operation.findElement(By.cssSelector(".opblock-summary-control")).click();
+        // Swagger UI renders the operation's body after the click: wait for it (the wait retries not-found).
+        wait.until(d -> {
+            WebElement tryOut = operation.findElement(By.cssSelector(".try-out__btn"));
+            return tryOut.isDisplayed() && tryOut.isEnabled() ? tryOut : null;
+        }).click();
+        WebElement body = wait.until(d -> operation.findElement(By.cssSelector("textarea.body-param__text")));
+        String example = body.getAttribute("value");
+        operation.findElement(By.cssSelector("button.execute")).click();
+        WebElement status = wait.until(d -> operation.findElement(
+                By.cssSelector(".live-responses-table tbody .response-col_status")));
+        wait.until(d -> !status.getText().isBlank());
+        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", status);
+        String response = wait.until(d -> operation.findElement(
+                By.cssSelector(".live-responses-table tbody .response-col_description pre"))).getText();
+        return new Tried(example, status.getText(), response);
+    }
+
+    @FunctionalInterface
+    private interface BrowserSession {
+        void use(WebDriver browser) throws Exception;
+    }
+
+    private static void withBrowser(BrowserSession session) throws Exception {
         Path chromium = ExternalTool.require("/usr/bin/chromium", "chromium");
         Path chromedriver = ExternalTool.require("/usr/bin/chromedriver", "chromium-driver");
         Path profile = Files.createTempDirectory("lab-chromium");
@@ -43,38 +118,7 @@ class SwaggerUiBrowserTest extends LabHttpTest {
                 .usingAnyFreePort().build();
         WebDriver browser = new ChromeDriver(service, options);
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            browser.get("http://127.0.0.1:" + port + "/swagger-ui.html");
-
-            WebElement operation = wait.until(ExpectedConditions.presenceOfElementLocated(
-                    By.id("operations-Experiments-threads")));
-            operation.findElement(By.cssSelector(".opblock-summary-control")).click();
-            // Swagger UI renders the operation's body after the click: wait for it (the wait retries not-found).
-            wait.until(d -> {
-                WebElement tryOut = operation.findElement(By.cssSelector(".try-out__btn"));
-                return tryOut.isDisplayed() && tryOut.isEnabled() ? tryOut : null;
-            }).click();
-            WebElement body = wait.until(d -> operation.findElement(By.cssSelector("textarea.body-param__text")));
-            assertThat(body.getAttribute("value")).as("the ready example body").contains("\"poolSize\"");
-            operation.findElement(By.cssSelector("button.execute")).click();
-
-            WebElement status = wait.until(d -> operation.findElement(
-                    By.cssSelector(".live-responses-table tbody .response-col_status")));
-            wait.until(d -> !status.getText().isBlank());
-            ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", status);
-            String responseBody = wait.until(d -> operation.findElement(
-                    By.cssSelector(".live-responses-table tbody .response-col_description pre"))).getText();
-            Path screenshot = Path.of("target", "swagger-ui-threads.png");
-            Files.createDirectories(screenshot.getParent());
-            Files.copy(((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
-                    StandardCopyOption.REPLACE_EXISTING);
-
-            assertThat(status.getText()).as("status Swagger UI shows").startsWith("202");
-            Matcher id = RUN_ID.matcher(responseBody);
-            assertThat(id.find()).as("a run id in " + responseBody).isTrue();
-            JsonNode run = lab.get("/api/runs/" + id.group(1)).json();
-            assertThat(run.get("experiment").asString()).isEqualTo("threads");
-            lab.awaitFinal(id.group(1), Duration.ofSeconds(30));
+            session.use(browser);
         } finally {
             browser.quit();
         }
