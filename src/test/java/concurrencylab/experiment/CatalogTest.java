@@ -70,6 +70,20 @@ class CatalogTest extends LabHttpTest {
     }
 
     @Test
+    void rulesOverSeveralParametersAreInTheCatalogAndInTheOperation() {
+        JsonNode sockets = lab.get("/api/experiments/sockets").json();
+        assertThat(sockets.get("rules").valueStream().map(JsonNode::asString))
+                .anyMatch(rule -> rule.contains("clients x requestsPerClient may be at most 1000000"))
+                .anyMatch(rule -> rule.contains("platform client threads"));
+        String operation = lab.get("/v3/api-docs").json().get("paths").get("/api/experiments/sockets").get("post")
+                .get("description").asString();
+        assertThat(operation).contains("Parameters together", "clients x requestsPerClient");
+        assertThat(lab.get("/api/experiments/threads").json().has("rules")).as("none for threads").isFalse();
+        assertThat(lab.get("/v3/api-docs").json().get("paths").get("/api/experiments/{kind}").has("post"))
+                .as("the one POST is shown as one operation per experiment, not as a generic one").isFalse();
+    }
+
+    @Test
     void swaggerUiIsServed() {
         assertThat(lab.get("/swagger-ui/index.html").status()).isEqualTo(200);
         assertThat(lab.get("/swagger-ui.html").status()).isIn(200, 302);

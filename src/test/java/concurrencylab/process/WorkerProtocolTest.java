@@ -38,4 +38,34 @@ class WorkerProtocolTest {
     void unprintableGarbageIsShownSafelyAndShort() {
         assertThat(WorkerProtocol.abbreviate("bell\u0007" + "x".repeat(200))).startsWith("bell?").hasSize(80);
     }
+
+    @Test
+    void everyOrderAndEveryReportSurvivesTheWireTyped() {
+        var orders = java.util.List.<Order>of(
+                new Order.Compute(3, java.time.Duration.ofMillis(400), 290_329, true, java.time.Duration.ofMillis(5)),
+                new Order.Sleep(2, java.time.Duration.ofMillis(250)), new Order.Count(5_000_000),
+                new Order.Misbehave(Order.Fault.GARBAGE));
+        for (Order order : orders) {
+            String line = WorkerProtocol.encode(order).format();
+            assertThat(WorkerProtocol.order(WorkerProtocol.parse(line))).as(line).isEqualTo(order);
+        }
+        var reports = java.util.List.<Report>of(new Report.Ready(4711), new Report.Started(), new Report.Progress(2),
+                new Report.Result(4711, 812_000_000, 803_000_000, 0, 5_000_000, 2), new Report.Failed("boom"));
+        for (Report report : reports) {
+            String line = WorkerProtocol.encode(report).format();
+            assertThat(WorkerProtocol.report(WorkerProtocol.parse(line))).as(line).isEqualTo(report);
+        }
+        assertThat(WorkerProtocol.encode(new Order.Count(7)).format()).isEqualTo("WORK kind=count increments=7");
+    }
+
+    @Test
+    void aFailureMessageWithSpacesTravelsAsOneWordAndUnknownKindsAreRefused() {
+        var failed = WorkerProtocol.report(WorkerProtocol.parse(
+                WorkerProtocol.encode(new Report.Failed("IllegalStateException: no  way")).format()));
+        assertThat(failed).isEqualTo(new Report.Failed("IllegalStateException:_no_way"));
+        assertThatThrownBy(() -> WorkerProtocol.order(WorkerProtocol.parse("WORK kind=gpu")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gpu");
+        assertThatThrownBy(() -> WorkerProtocol.report(WorkerProtocol.parse("HELLO pid=1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HELLO");
+    }
 }
