@@ -47,6 +47,11 @@ import java.util.function.Consumer;
  *
  * <p>States: OPEN (runs when asked) -> CLOSED on {@link #close()}, which cancels the pending tasks and lets them
  * clean up, then closes every channel registered with the selector and the selector itself.
+ *
+ * <p>Why one class of some 550 lines: the ready deque, the timer heap, the selector and the pass that runs them
+ * share one owner thread and one set of invariants (what a pass runs, when a cancelled timer leaves the heap, what
+ * close releases); split up, those invariants would be spread over classes that each see only part of the state.
+ * Futures, tasks, socket operations and timers already live in their own classes.
  */
 public final class EventLoop implements AutoCloseable {
 

@@ -20,20 +20,16 @@ import concurrencylab.gil.Interpreter;
 import concurrencylab.process.WorkerGroup;
 import concurrencylab.process.Workers;
 import concurrencylab.sockets.DelayEchoServer;
-import concurrencylab.sockets.EchoFrames;
 import concurrencylab.sockets.ServerDesign;
 import concurrencylab.sockets.SocketMetrics;
 import concurrencylab.workload.CpuWork;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.stereotype.Component;
@@ -98,30 +94,6 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
                 p.mode() == EventLoopMode.SLEEP ? "sleep" : "socket");
     }
 
-    /** What the client coroutines record; touched on the loop thread only. */
-    static final class Tally {
-        final Set<Thread> threads = new HashSet<>();
-        final long[] latencies;
-        int count;
-        int inFlight;
-        int peakInFlight;
-        long sent;
-        long received;
-
-        Tally(int requests) {
-            latencies = new long[requests];
-        }
-
-        void started() {
-            peakInFlight = Math.max(peakInFlight, ++inFlight);
-        }
-
-        void request(long nanos) {
-            inFlight--;
-            latencies[count++] = nanos;
-        }
-    }
-
     @Override
     public ExperimentResult run(EventLoopParams p, RunContext context) throws Exception {
         int requests = p.clients() * p.requestsPerClient();
@@ -136,7 +108,7 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
         Interpreter interpreter = gil != null ? Interpreter.withLock(gil, cpu) : Interpreter.freeThreaded(cpu);
         ExecutorService pool = offload != Offload.NONE
                 ? Executors.newSingleThreadExecutor(context.platformThreads("offload")) : null;
-        Tally tally = new Tally(requests);
+        LoopClients.Tally tally = new LoopClients.Tally(requests);
         Measured measured;
         Blocker blocker;
         EventLoop loop = new EventLoop(EventLoop.DEFAULT_SLOW_CALLBACK, metrics.observer(kind()));
@@ -166,8 +138,9 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
             List<LoopFuture<Void>> all = new ArrayList<>(p.clients() + 1);
             Stopwatch stopwatch = Stopwatch.start();
             for (int c = 0; c < p.clients(); c++) {
-                all.add(loop.createTask(() -> sockets ? echoClient(address, payload, p.requestsPerClient(), tally,
-                        context) : sleeper(delay, p.requestsPerClient(), tally, context)));
+                all.add(loop.createTask(() -> sockets
+                        ? LoopClients.echo(address, payload, p.requestsPerClient(), tally, context)
+                        : LoopClients.sleeper(delay, p.requestsPerClient(), tally, context)));
             }
             if (blocking) {
                 Duration settle = delay.isZero() ? Duration.ofMillis(1) : delay.dividedBy(2);
@@ -193,40 +166,6 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
         return result(p, loop, tally, measured, blocking ? blocker.blockedNanos() : 0);
     }
 
-    private static Void echoClient(InetSocketAddress address, byte[] payload, int requests, Tally tally,
-            RunContext context) throws Exception {
-        tally.threads.add(Thread.currentThread());
-        try (AsyncSocket socket = AsyncSocket.connect(address)) {
-            ByteBuffer request = EchoFrames.encode(payload);
-            ByteBuffer answer = ByteBuffer.allocate(request.capacity());
-            for (int r = 0; r < requests; r++) {
-                request.rewind();
-                answer.clear();
-                long start = System.nanoTime();
-                tally.started();
-                socket.sendAll(request);
-                socket.recvExactly(answer);
-                tally.request(System.nanoTime() - start);
-                tally.sent += request.capacity();
-                tally.received += answer.capacity();
-                context.advance();
-            }
-        }
-        return null;
-    }
-
-    private static Void sleeper(Duration delay, int sleeps, Tally tally, RunContext context) throws Exception {
-        tally.threads.add(Thread.currentThread());
-        for (int r = 0; r < sleeps; r++) {
-            long start = System.nanoTime();
-            tally.started();
-            Async.sleep(delay);
-            tally.request(System.nanoTime() - start);
-            context.advance();
-        }
-        return null;
-    }
-
     private static void heartbeat(EventLoop loop, boolean[] done) {
         loop.callLater(HEARTBEAT, () -> {
             if (!done[0]) {
@@ -235,8 +174,8 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
         });
     }
 
-    private static ExperimentResult result(EventLoopParams p, EventLoop loop, Tally tally, Measured measured,
-            long blockedNanos) {
+    private static ExperimentResult result(EventLoopParams p, EventLoop loop, LoopClients.Tally tally,
+            Measured measured, long blockedNanos) {
         LatencyStats lag = LatencyStats.ofNanos(loop.lagSamples());
         LatencyStats latency = LatencyStats.ofNanos(Arrays.copyOf(tally.latencies, tally.count));
         boolean blocking = p.mode() == EventLoopMode.BLOCKING;
