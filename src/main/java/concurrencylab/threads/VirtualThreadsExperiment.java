@@ -74,7 +74,7 @@ class VirtualThreadsExperiment implements Experiment<VirtualThreadsParams> {
             Phase phase;
             try (ThreadSampler sampler = ThreadSampler.start(context.platformThreads("sampler"))) {
                 phase = trial.run(Executors.newThreadPerTaskExecutor(context.virtualThreads("vt")), counted);
-                sampler.close();
+                sampler.close(); // only the concurrent phase is sampled; the second close on the way out does nothing
                 Baseline baseline = trial.baseline(i -> body.run(),
                         Workloads.estimatedBaseline(p.workload(), p.tasks(), taskTime));
                 var details = new VirtualThreadsDetails(p.tasks(), p.workload().tag(), p.taskMillis(),
