@@ -157,7 +157,10 @@ public final class WorkerGroup implements AutoCloseable {
         worker.send(WorkerProtocol.encode(order));
     }
 
-    /** Waits for {@code worker}'s result, passing over its STARTED and PROGRESS. */
+    /**
+     * Waits for the next RESULT any worker gives, passing over STARTED and PROGRESS (for a group of one worker: its
+     * result). {@code within} bounds each wait for a line, as in {@link #next}.
+     */
     public Report.Result result(Duration within, String what) throws WorkerFailure, InterruptedException {
         while (true) {
             if (next(within, what).report() instanceof Report.Result result) {

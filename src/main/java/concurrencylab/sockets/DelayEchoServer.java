@@ -105,7 +105,6 @@ public final class DelayEchoServer implements DelayServer {
                         .name(name + "-conn-" + handlerNumber.incrementAndGet()), socket);
                 case VIRTUAL_THREAD_PER_CONNECTION -> startHandler(Thread.ofVirtual()
                         .name(name + "-vconn-" + handlerNumber.incrementAndGet()), socket);
-                case EVENT_LOOP -> throw new IllegalStateException("refused in start()");
             }
         }
     }
