@@ -18,16 +18,17 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 
 /**
  * Keeps the package-by-feature layout honest. The shell is the run machinery ({@code run}), the web glue
- * ({@code system}), the experiment API ({@code experiment}) and the application class; every other package is a
- * feature (an experiment and the primitives it is built on), today's and every one added later.
+ * ({@code system}), the lab's pages ({@code pages}), the experiment API ({@code experiment}), the timeline recorder
+ * every experiment draws on ({@code timeline}) and the application class; every other package is a feature (an
+ * experiment and the primitives it is built on), today's and every one added later.
  */
 @AnalyzeClasses(packages = "concurrencylab", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     private static final DescribedPredicate<JavaClass> IN_A_FEATURE_PACKAGE = DescribedPredicate.describe(
             "reside in a feature package", c -> c.getPackageName().startsWith("concurrencylab.")
-                    && !resideInAnyPackage("concurrencylab.run..", "concurrencylab.system..",
-                    "concurrencylab.experiment..").test(c));
+                    && !resideInAnyPackage("concurrencylab.run..", "concurrencylab.system..", "concurrencylab.pages..",
+                    "concurrencylab.experiment..", "concurrencylab.timeline..").test(c));
 
     @ArchTest
     static final ArchRule packagesHaveNoCycles =
@@ -36,12 +37,20 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featuresNeverReachTheRunMachineryNorTheWeb =
             noClasses().that(IN_A_FEATURE_PACKAGE).should().dependOnClassesThat().resideInAnyPackage(
-                    "concurrencylab.run..", "concurrencylab.system..", "org.springframework.web..", "jakarta.servlet..");
+                    "concurrencylab.run..", "concurrencylab.system..", "concurrencylab.pages..", "org.springframework.web..",
+                    "jakarta.servlet..");
 
     @ArchTest
     static final ArchRule theExperimentApiKnowsNoFeatureNorTheRunMachinery =
             classes().that().resideInAPackage("concurrencylab.experiment..").should().onlyDependOnClassesThat(
-                    resideInAPackage("concurrencylab.experiment..").or(resideOutsideOfPackage("concurrencylab..")));
+                    resideInAnyPackage("concurrencylab.experiment..", "concurrencylab.timeline..")
+                            .or(resideOutsideOfPackage("concurrencylab..")));
+
+    /** Recording happens inside measured phases: the recorder is plain Java and knows nothing of the lab. */
+    @ArchTest
+    static final ArchRule theTimelineKnowsNothingOfTheLab =
+            classes().that().resideInAPackage("concurrencylab.timeline..").should().onlyDependOnClassesThat(
+                    resideInAPackage("concurrencylab.timeline..").or(resideInAPackage("java..")));
 
     @ArchTest
     static final ArchRule everyExperimentLivesInAFeaturePackage =

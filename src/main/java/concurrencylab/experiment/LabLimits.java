@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultTimeout      a run's deadline when the request names none
  * @param maxTimeout          the longest deadline a request may ask for
  * @param maxWait             the longest {@code ?wait=} a request may ask for
+ * @param maxTimelineEvents   most events one run's timeline keeps (intervals, instants, counter samples); past it,
+ *                            neighbouring intervals are merged and the timeline says how many; 0 records none
  */
 @Validated
 @ConfigurationProperties("lab.limits")
@@ -41,7 +43,8 @@ public record LabLimits(
         @DefaultValue("100") @Min(1) @Max(100_000) int retainedRuns,
         @DefaultValue("2m") Duration defaultTimeout,
         @DefaultValue("10m") Duration maxTimeout,
-        @DefaultValue("60s") Duration maxWait) {
+        @DefaultValue("60s") Duration maxWait,
+        @DefaultValue("200000") @Min(0) @Max(10_000_000) int maxTimelineEvents) {
 
     public LabLimits {
         requirePositive("max-measured-baseline", maxMeasuredBaseline);

@@ -1,5 +1,6 @@
 package concurrencylab.experiment;
 
+import concurrencylab.timeline.Timeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadFactory;
@@ -59,6 +60,14 @@ public interface RunContext {
     /** The same names for virtual threads. */
     ThreadFactory virtualThreads(String role);
 
-    /** Where this run's tasks are reported as they start and end (lab.task.queued, lab.task.duration). */
+    /**
+     * Where this run's tasks are reported as they start and end: lab.task.queued and lab.task.duration, and each
+     * task's queue wait and run on the timeline.
+     */
     TaskObserver tasks();
+
+    /** This run's timeline, where its lanes record what each thread, process, coroutine or client did. */
+    default Timeline timeline() {
+        return Timeline.off();
+    }
 }

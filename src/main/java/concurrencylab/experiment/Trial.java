@@ -1,5 +1,7 @@
 package concurrencylab.experiment;
 
+import concurrencylab.timeline.Lane;
+import concurrencylab.timeline.LaneState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,10 +132,13 @@ public final class Trial {
         if (!measureBaseline) {
             return estimate;
         }
+        Lane lane = context.timeline().lane("baseline", "one after another");
         long start = System.nanoTime();
         for (int i = 0; i < tasks; i++) {
             context.throwIfStopped();
+            long taskStart = System.nanoTime();
             body.run(i);
+            lane.interval(LaneState.RUNNING, taskStart, System.nanoTime(), i);
             context.advance();
         }
         return Baseline.measured(System.nanoTime() - start);
@@ -143,6 +148,7 @@ public final class Trial {
             throws InterruptedException, ExecutionException {
         Timing[] timings = new Timing[tasks];
         TaskObserver observer = context.tasks();
+        observer.phase(tasks);
         List<Future<?>> futures = new ArrayList<>(tasks);
         try {
             for (int i = 0; i < tasks; i++) {

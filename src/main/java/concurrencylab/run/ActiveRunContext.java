@@ -2,7 +2,7 @@ package concurrencylab.run;
 
 import concurrencylab.experiment.RunContext;
 import concurrencylab.experiment.TaskObserver;
-import concurrencylab.experiment.Trial;
+import concurrencylab.timeline.Timeline;
 import java.time.Instant;
 import java.util.concurrent.ThreadFactory;
 
@@ -14,14 +14,7 @@ final class ActiveRunContext implements RunContext {
 
     ActiveRunContext(Run run, RunMetrics.TaskTimers timers) {
         this.run = run;
-        this.observer = new TaskObserver() {
-            @Override
-            public void ended(int index, Trial.Timing timing, boolean completed) {
-                if (completed) {
-                    timers.record(timing.queuedNanos(), timing.executedNanos());
-                }
-            }
-        };
+        this.observer = new TaskLanes(run.timeline(), timers);
     }
 
     @Override
@@ -72,5 +65,10 @@ final class ActiveRunContext implements RunContext {
     @Override
     public TaskObserver tasks() {
         return observer;
+    }
+
+    @Override
+    public Timeline timeline() {
+        return run.timeline();
     }
 }

@@ -3,6 +3,9 @@ package concurrencylab.run;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
 import concurrencylab.experiment.RunTags;
+import concurrencylab.timeline.Mark;
+import concurrencylab.timeline.Timeline;
+import concurrencylab.timeline.TimelineSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +53,7 @@ final class Run {
     final Instant submittedAt = Instant.now();
     final Duration timeout;
     final LabEnvironment environment;
+    private final int maxTimelineEvents;
     private final CompletableFuture<Run> finished = new CompletableFuture<>();
     private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -63,17 +67,20 @@ final class Run {
     private Instant finishedAt;
     private Instant deadline;
     private Thread runner;
+    private Timeline timeline;
     private StopReason stopReason;
     private final List<Runnable> stopActions = new ArrayList<>();
     private ExperimentResult result;
     private String error;
 
-    Run(Experiment<?> experiment, Record params, RunTags tags, Duration timeout, LabEnvironment environment) {
+    Run(Experiment<?> experiment, Record params, RunTags tags, Duration timeout, LabEnvironment environment,
+            int maxTimelineEvents) {
         this.experiment = experiment;
         this.params = params;
         this.tags = tags;
         this.timeout = timeout;
         this.environment = environment;
+        this.maxTimelineEvents = maxTimelineEvents;
     }
 
     /** QUEUED -> RUNNING on the runner thread; false if the run was cancelled while it waited. */
@@ -86,6 +93,7 @@ final class Run {
             startedAt = Instant.now();
             deadline = startedAt.plus(timeout);
             runner = runnerThread;
+            timeline = maxTimelineEvents > 0 ? Timeline.start(maxTimelineEvents) : Timeline.off();
         }
         notifyListeners(RunListener.Change.STATUS);
         return true;
@@ -108,6 +116,7 @@ final class Run {
                 endLocked(reason.status, null, reason.message);
                 actions = List.of();
             } else {
+                timeline.laneOfCurrentThread("run").instant(Mark.CANCEL, System.nanoTime());
                 runner.interrupt();
                 actions = List.copyOf(stopActions);
             }
@@ -159,6 +168,9 @@ final class Run {
     }
 
     private void endLocked(RunStatus finalStatus, ExperimentResult experimentResult, String message) {
+        if (timeline != null) {
+            timeline.end();
+        }
         status = finalStatus;
         finishedAt = Instant.now();
         result = experimentResult;
@@ -204,7 +216,21 @@ final class Run {
 
     synchronized RunView view() {
         return new RunView(id, experiment.kind(), params, status, submittedAt, startedAt, finishedAt, deadline,
-                progress(), environment, error, result);
+                progress(), environment, error, result, RunLinks.of(id, experiment.kind()));
+    }
+
+    /** Where the experiment records its lanes; off until the run starts. */
+    synchronized Timeline timeline() {
+        return timeline != null ? timeline : Timeline.off();
+    }
+
+    /** What the run recorded: empty while queued, so far while running, all of it once it ended. */
+    TimelineSnapshot timelineSnapshot() {
+        Timeline recorded;
+        synchronized (this) {
+            recorded = timeline;
+        }
+        return recorded == null ? TimelineSnapshot.EMPTY : recorded.snapshot();
     }
 
     synchronized ExperimentResult result() {

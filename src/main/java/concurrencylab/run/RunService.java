@@ -69,7 +69,8 @@ public class RunService implements SmartLifecycle {
         if (runners.isShutdown()) {
             throw new ServiceStoppingException();
         }
-        Run run = new Run(experiment, params, experiment.tags(params), timeout, environment);
+        Run run = new Run(experiment, params, experiment.tags(params), timeout, environment,
+                limits.maxTimelineEvents());
         registry.add(run);
         run.whenFinished().thenAccept(finished -> {
             registry.finished(finished);

@@ -18,8 +18,9 @@ import java.time.Instant;
  * @param environment the machine and JVM it ran on
  * @param error       why it failed, was cancelled or timed out; null otherwise
  * @param result      what it measured; present when it succeeded
+ * @param links       where to see it: report page, timeline picture, trace, events, the experiment's form
  */
 public record RunView(String id, String experiment, Object params, RunStatus status, Instant submittedAt,
         Instant startedAt, Instant finishedAt, Instant deadline, Progress progress, LabEnvironment environment,
-        String error, ExperimentResult result) {
+        String error, ExperimentResult result, RunLinks links) {
 }

@@ -26,7 +26,7 @@ class RunTest {
     };
 
     private static Run newRun() {
-        return new Run(NOTHING, new NoParams(), new RunTags("none", "none"), Duration.ofSeconds(5), null);
+        return new Run(NOTHING, new NoParams(), new RunTags("none", "none"), Duration.ofSeconds(5), null, 1000);
     }
 
     @Test

@@ -1,0 +1,154 @@
+package concurrencylab.timeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What happened inside one run, lane by lane: intervals with a {@link LaneState}, instants with a {@link Mark}, and
+ * sampled {@link Counter}s, all timed with {@link System#nanoTime()} from the run's start.
+ *
+ * <p>Recording costs no lock on the hot path: each {@link Lane} and {@link Counter} has one writer and a preallocated
+ * buffer. Memory is bounded by {@code maxEvents} (lab.limits.max-timeline-events), a budget lanes draw on in chunks
+ * with an atomic add; past it, lanes merge their intervals and the snapshot says how many were merged. At most
+ * {@link #MAX_LANES} lanes are kept; later ones record nothing and are counted.
+ *
+ * <p>States: recording (from {@link #start}) -> ended ({@link #end}, when the run reaches a final status; later
+ * events are still accepted from threads winding down, but the picture ends there). Lane creation is under this
+ * object's monitor; the lane list is read under it too; everything else is lock-free.
+ */
+public final class Timeline {
+
+    public static final int MAX_LANES = 512;
+    /** At most this many task, coroutine or client lanes are sampled out of many. */
+    public static final int MAX_SAMPLED_LANES = 64;
+
+    private static final Timeline OFF = new Timeline(0, false);
+    /** Where events go that are not recorded: it belongs to {@link #OFF}, so it never writes. */
+    private static final Lane IDLE_LANE = new Lane(OFF, "", "");
+    private static final Counter IDLE_COUNTER = new Counter(OFF, "", "");
+
+    private final long origin = System.nanoTime();
+    private final int maxEvents;
+    private final boolean recording;
+    private final AtomicInteger reserved = new AtomicInteger();
+    private final Map<Thread, Lane> byThread = new ConcurrentHashMap<>();
+    // guarded by this
+    private final List<Lane> lanes = new ArrayList<>();
+    private final List<Counter> counters = new ArrayList<>();
+    private int droppedLanes;
+    private volatile long endedAt = -1;
+
+    private Timeline(int maxEvents, boolean recording) {
+        this.maxEvents = maxEvents;
+        this.recording = recording;
+    }
+
+    /** A timeline that starts now and keeps at most {@code maxEvents} events. */
+    public static Timeline start(int maxEvents) {
+        return new Timeline(maxEvents, true);
+    }
+
+    /** A timeline that records nothing: for runs outside the service, and to measure what recording costs. */
+    public static Timeline off() {
+        return OFF;
+    }
+
+    public boolean isRecording() {
+        return recording;
+    }
+
+    /** A new lane in {@code group} (e.g. "pool threads"); past {@link #MAX_LANES}, one that records nothing. */
+    public Lane lane(String group, String name) {
+        if (!recording) {
+            return IDLE_LANE;
+        }
+        synchronized (this) {
+            if (lanes.size() >= MAX_LANES) {
+                droppedLanes++;
+                return IDLE_LANE;
+            }
+            Lane lane = new Lane(this, group, name);
+            lanes.add(lane);
+            return lane;
+        }
+    }
+
+    /** The lane of the calling thread in {@code group}, named after the thread; made on first use. */
+    public Lane laneOfCurrentThread(String group) {
+        if (!recording) {
+            return IDLE_LANE;
+        }
+        Thread me = Thread.currentThread();
+        Lane lane = byThread.get(me);
+        return lane != null ? lane : byThread.computeIfAbsent(me, t -> lane(group, shortName(t.getName())));
+    }
+
+    /** A lab thread's name without the run's prefix ({@code lab-run-<8 of the id>-}): the role and number. */
+    static String shortName(String threadName) {
+        return threadName.replaceFirst("^lab-run-[0-9a-f]{8}-", "");
+    }
+
+    /** A new counter track in {@code group}. */
+    public synchronized Counter counter(String group, String name) {
+        if (!recording) {
+            return IDLE_COUNTER;
+        }
+        Counter counter = new Counter(this, group, name);
+        counters.add(counter);
+        return counter;
+    }
+
+    /** Whether item {@code index} of {@code total} gets a lane: all of up to 64, else about 64 chosen evenly. */
+    public static boolean sampled(int index, int total) {
+        int every = Math.ceilDiv(Math.max(total, 1), MAX_SAMPLED_LANES);
+        return index % every == 0;
+    }
+
+    /** The run ended: the picture stops here. Idempotent. */
+    public void end() {
+        if (endedAt < 0) {
+            endedAt = System.nanoTime();
+        }
+    }
+
+    /** Room for up to {@code wanted} more events out of the budget; at least {@code floor} even when it is spent. */
+    int reserve(int wanted, int floor) {
+        if (!recording) {
+            return floor;
+        }
+        while (true) {
+            int used = reserved.get();
+            int grant = Math.max(0, Math.min(wanted, maxEvents - used));
+            if (grant == 0) {
+                return floor;
+            }
+            if (reserved.compareAndSet(used, used + grant)) {
+                return Math.max(grant, floor);
+            }
+        }
+    }
+
+    /** What was recorded so far (all of it once the run ended), times from the run's start. */
+    public TimelineSnapshot snapshot() {
+        List<Lane> laneList;
+        List<Counter> counterList;
+        int dropped;
+        synchronized (this) {
+            laneList = List.copyOf(lanes);
+            counterList = List.copyOf(counters);
+            dropped = droppedLanes;
+        }
+        long end = endedAt >= 0 ? endedAt : System.nanoTime();
+        // Lanes of one group together, groups in the order they first appeared.
+        List<String> groups = laneList.stream().map(Lane::group).distinct().toList();
+        var laneViews = laneList.stream().sorted(java.util.Comparator.comparingInt(l -> groups.indexOf(l.group())))
+                .map(l -> l.view(origin)).toList();
+        var counterViews = counterList.stream().map(c -> c.view(origin)).toList();
+        long merged = laneViews.stream().mapToLong(TimelineSnapshot.LaneView::merged).sum()
+                + counterViews.stream().mapToLong(TimelineSnapshot.CounterView::merged).sum();
+        return new TimelineSnapshot(end - origin, endedAt >= 0, laneViews, counterViews, merged, dropped, maxEvents);
+    }
+}
