@@ -5,6 +5,8 @@ import concurrencylab.gil.Interpreter;
 import concurrencylab.process.WorkerFailure;
 import concurrencylab.process.WorkerGroup;
 import concurrencylab.process.Order;
+import concurrencylab.timeline.Lane;
+import concurrencylab.timeline.LaneState;
 import concurrencylab.workload.CpuWork;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -42,9 +44,12 @@ final class Blocker {
         this.worker = worker;
     }
 
-    Void run(EventLoop loop, Duration settle, Duration work) throws Exception {
+    /** Runs on the loop thread, the one writer of {@code lane}: running while it computes, suspended while it awaits. */
+    Void run(EventLoop loop, Duration settle, Duration work, Lane lane) throws Exception {
+        long sleeping = System.nanoTime();
         Async.sleep(settle);
         long start = System.nanoTime();
+        lane.interval(LaneState.SUSPENDED, sleeping, start);
         switch (offload) {
             case NONE -> interpreter.compute(work); // never suspends: the whole loop waits
             case THREAD -> Async.await(loop.runInExecutor(pool, () -> {
@@ -53,7 +58,9 @@ final class Blocker {
             }));
             case PROCESS -> Async.await(loop.runInExecutor(pool, () -> inWorker(work)));
         }
-        blockedNanos = System.nanoTime() - start;
+        long end = System.nanoTime();
+        blockedNanos = end - start;
+        lane.interval(offload == Offload.NONE ? LaneState.RUNNING : LaneState.SUSPENDED, start, end);
         return null;
     }
 

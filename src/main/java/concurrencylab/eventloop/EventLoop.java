@@ -226,9 +226,13 @@ public final class EventLoop implements AutoCloseable {
             ready.add(handle);
         }
         purgeCancelledTimers();
+        long selectStart;
+        long selectEnd;
         lock.beforeSelect();
         try {
+            selectStart = System.nanoTime();
             select();
+            selectEnd = System.nanoTime();
         } finally {
             lock.afterSelect();
         }
@@ -255,6 +259,7 @@ public final class EventLoop implements AutoCloseable {
             lock.betweenCallbacks();
         }
         observer.iteration(count, lag);
+        observer.pass(selectStart, selectEnd, now, System.nanoTime(), count);
     }
 
     private void select() throws IOException {

@@ -14,6 +14,7 @@ import concurrencylab.experiment.RunContext;
 import concurrencylab.experiment.RunTags;
 import concurrencylab.experiment.Stopwatch;
 import concurrencylab.experiment.Verdict;
+import concurrencylab.gil.GilLanes;
 import concurrencylab.gil.GilMetrics;
 import concurrencylab.gil.GlobalInterpreterLock;
 import concurrencylab.gil.Interpreter;
@@ -22,6 +23,8 @@ import concurrencylab.process.Workers;
 import concurrencylab.sockets.DelayEchoServer;
 import concurrencylab.sockets.ServerDesign;
 import concurrencylab.sockets.SocketMetrics;
+import concurrencylab.timeline.Lane;
+import concurrencylab.timeline.Timeline;
 import concurrencylab.workload.CpuWork;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -104,14 +107,15 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
         Offload offload = blocking ? p.offload() : Offload.NONE;
         // Under a GIL, the loop thread and whoever computes share one interpreter, as in one Python process.
         GlobalInterpreterLock gil = p.gil() ? new GlobalInterpreterLock(GlobalInterpreterLock.DEFAULT_SWITCH_INTERVAL,
-                gilMetrics.observer(kind())) : null;
+                GilLanes.of(context.timeline(), gilMetrics.observer(kind()))) : null;
         Interpreter interpreter = gil != null ? Interpreter.withLock(gil, cpu) : Interpreter.freeThreaded(cpu);
         ExecutorService pool = offload != Offload.NONE
                 ? Executors.newSingleThreadExecutor(context.platformThreads("offload")) : null;
         LoopClients.Tally tally = new LoopClients.Tally(requests);
         Measured measured;
         Blocker blocker;
-        EventLoop loop = new EventLoop(EventLoop.DEFAULT_SLOW_CALLBACK, metrics.observer(kind()));
+        EventLoop loop = new EventLoop(EventLoop.DEFAULT_SLOW_CALLBACK,
+                LoopLanes.of(context.timeline(), metrics.observer(kind())));
         try (WorkerGroup worker = offload == Offload.PROCESS
                 ? workers.start(1, null, context.platformThreads("worker-io")) : null;
                 loop; DelayEchoServer server = sockets ? DelayEchoServer.start(
@@ -137,14 +141,17 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
             Arrays.fill(payload, (byte) 'x');
             List<LoopFuture<Void>> all = new ArrayList<>(p.clients() + 1);
             Stopwatch stopwatch = Stopwatch.start();
+            Lane blockerLane = blocking ? context.timeline().lane("coroutines", "blocker (offload " + offload.tag() + ")")
+                    : null; // first, so that it is drawn above the sampled clients
             for (int c = 0; c < p.clients(); c++) {
+                Lane lane = Timeline.sampled(c, p.clients()) ? context.timeline().lane("coroutines", "client " + c) : null;
                 all.add(loop.createTask(() -> sockets
-                        ? LoopClients.echo(address, payload, p.requestsPerClient(), tally, context)
-                        : LoopClients.sleeper(delay, p.requestsPerClient(), tally, context)));
+                        ? LoopClients.echo(address, payload, p.requestsPerClient(), tally, context, lane)
+                        : LoopClients.sleeper(delay, p.requestsPerClient(), tally, context, lane)));
             }
             if (blocking) {
                 Duration settle = delay.isZero() ? Duration.ofMillis(1) : delay.dividedBy(2);
-                all.add(loop.createTask(() -> blocker.run(loop, settle, Duration.ofMillis(p.blockMillis()))));
+                all.add(loop.createTask(() -> blocker.run(loop, settle, Duration.ofMillis(p.blockMillis()), blockerLane)));
             }
             boolean[] done = {false};
             heartbeat(loop, done);

@@ -2,6 +2,8 @@ package concurrencylab.eventloop;
 
 import concurrencylab.experiment.RunContext;
 import concurrencylab.sockets.EchoFrames;
+import concurrencylab.timeline.Lane;
+import concurrencylab.timeline.LaneState;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -38,10 +40,18 @@ final class LoopClients {
         }
     }
 
+    /**
+     * One client: connects, then sends its requests one after another and awaits each answer. Its {@code lane}
+     * (null when not sampled) shows it suspended for the connect and each answer; written on the loop thread.
+     */
     static Void echo(InetSocketAddress address, byte[] payload, int requests, Tally tally,
-            RunContext context) throws Exception {
+            RunContext context, Lane lane) throws Exception {
         tally.threads.add(Thread.currentThread());
+        long connecting = System.nanoTime();
         try (AsyncSocket socket = AsyncSocket.connect(address)) {
+            if (lane != null) {
+                lane.interval(LaneState.SUSPENDED, connecting, System.nanoTime(), -1);
+            }
             ByteBuffer request = EchoFrames.encode(payload);
             ByteBuffer answer = ByteBuffer.allocate(request.capacity());
             for (int r = 0; r < requests; r++) {
@@ -51,7 +61,11 @@ final class LoopClients {
                 tally.started();
                 socket.sendAll(request);
                 socket.recvExactly(answer);
-                tally.request(System.nanoTime() - start);
+                long end = System.nanoTime();
+                tally.request(end - start);
+                if (lane != null) {
+                    lane.interval(LaneState.SUSPENDED, start, end, r);
+                }
                 tally.sent += request.capacity();
                 tally.received += answer.capacity();
                 context.advance();
@@ -60,13 +74,18 @@ final class LoopClients {
         return null;
     }
 
-    static Void sleeper(Duration delay, int sleeps, Tally tally, RunContext context) throws Exception {
+    /** One sleeper: awaits {@code sleeps} timers one after another; its {@code lane} as in {@link #echo}. */
+    static Void sleeper(Duration delay, int sleeps, Tally tally, RunContext context, Lane lane) throws Exception {
         tally.threads.add(Thread.currentThread());
         for (int r = 0; r < sleeps; r++) {
             long start = System.nanoTime();
             tally.started();
             Async.sleep(delay);
-            tally.request(System.nanoTime() - start);
+            long end = System.nanoTime();
+            tally.request(end - start);
+            if (lane != null) {
+                lane.interval(LaneState.SUSPENDED, start, end, r);
+            }
             context.advance();
         }
         return null;

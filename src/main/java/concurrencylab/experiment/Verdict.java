@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record Verdict(String claim, String statement, boolean confirmed, Outcome outcome, String evidence) {
 
     /** How a verdict came out. */
-    public enum Outcome {
+    public enum Outcome implements Tagged {
         /** The run's measurements show the claim. */
         @JsonProperty("confirmed") CONFIRMED,
         /** The run could have shown it, measured, and the numbers did not show it. */

@@ -68,7 +68,7 @@ class ConvoyExperiment implements Experiment<ConvoyParams> {
         Duration interval = Duration.ofNanos(Math.round(p.switchIntervalMs() * 1e6));
         Duration ioTime = Duration.ofNanos(Math.round(p.ioMillis() * 1e6));
         context.setTotal(2L * p.ioOps());
-        GilObserver observer = metrics.observer(kind());
+        GilObserver observer = GilLanes.of(context.timeline(), metrics.observer(kind()));
 
         long[] aloneOps = new long[p.ioOps()];
         Interpreter alone = interpreter(p.gil(), interval, observer);

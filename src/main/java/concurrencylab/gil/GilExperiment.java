@@ -67,7 +67,7 @@ class GilExperiment implements Experiment<GilParams> {
         Duration interval = Duration.ofNanos(Math.round(p.switchIntervalMs() * 1e6));
         boolean control = p.gil() && p.workload() == GilWorkload.CPU;
         Trial trial = Trial.plan(context, limits, p.tasks(), control ? 2 : 1, taskTime, p.baseline());
-        GilObserver observer = metrics.observer(kind());
+        GilObserver observer = GilLanes.of(context.timeline(), metrics.observer(kind()));
         try (TaskBody echo = p.workload() == GilWorkload.SOCKET
                 ? workloads.prepare(WorkloadKind.SOCKET, taskTime, context) : null) {
             Interpreter.Task task = task(p.workload(), taskTime, echo);

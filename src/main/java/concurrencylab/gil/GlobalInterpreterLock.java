@@ -132,8 +132,9 @@ public final class GlobalInterpreterLock {
             while (holder != null) {
                 long seen = switchNumber;
                 long left = released.awaitNanos(intervalNanos);
-                if (left <= 0 && holder != null && switchNumber == seen) {
+                if (left <= 0 && holder != null && switchNumber == seen && !dropRequested) {
                     dropRequested = true;
+                    observer.dropRequested();
                 }
             }
         } catch (InterruptedException e) {
@@ -153,14 +154,17 @@ public final class GlobalInterpreterLock {
      */
     public void release(SwitchReason reason) throws InterruptedException {
         Thread me = Thread.currentThread();
+        long held;
+        long handedOverAt = -1;
         mutex.lock();
         try {
             if (holder != me) {
                 throw new IllegalMonitorStateException(me.getName() + " does not hold the interpreter lock");
             }
-            free(reason);
+            held = free(reason);
             if (reason != SwitchReason.EXIT && dropRequested) {
                 dropRequested = false;
+                handedOverAt = lastReleaseAt;
                 while (lastHolder == me && waiters > 0) {
                     switched.await();
                 }
@@ -168,27 +172,43 @@ public final class GlobalInterpreterLock {
         } finally {
             mutex.unlock();
         }
+        observer.released(reason, held);
+        if (handedOverAt >= 0) {
+            observer.handedOver(System.nanoTime() - handedOverAt);
+        }
     }
 
     /** Releases the lock if this thread holds it, never waiting: for the end of a task, however it ends. */
     public void leave() {
+        long held = -1;
         mutex.lock();
         try {
             if (holder == Thread.currentThread()) {
-                free(SwitchReason.EXIT);
+                held = free(SwitchReason.EXIT);
             }
         } finally {
             mutex.unlock();
         }
+        if (held >= 0) {
+            observer.released(SwitchReason.EXIT, held);
+        }
     }
 
-    private void free(SwitchReason reason) {
+    /** Frees the lock; returns how long it was held. */
+    private long free(SwitchReason reason) {
         long now = System.nanoTime();
-        heldNanos += now - acquiredAt;
+        long held = now - acquiredAt;
+        heldNanos += held;
         holder = null;
         lastReleaseReason = reason;
         lastReleaseAt = now;
         released.signal();
+        return held;
+    }
+
+    /** Told of every acquisition, release, hand-over and drop request. */
+    public GilObserver observer() {
+        return observer;
     }
 
     /**

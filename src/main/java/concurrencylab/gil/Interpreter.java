@@ -73,9 +73,11 @@ public final class Interpreter {
             return;
         }
         gil.release(SwitchReason.IO);
+        long start = System.nanoTime();
         try {
             operation.run();
         } finally {
+            gil.observer().blocked(System.nanoTime() - start);
             gil.acquire();
         }
     }

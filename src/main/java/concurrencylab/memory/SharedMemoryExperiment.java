@@ -14,6 +14,7 @@ import concurrencylab.memory.SharedMemoryDetails.ChildCount;
 import concurrencylab.process.WorkerGroup;
 import concurrencylab.process.WorkerGroup.Event;
 import concurrencylab.process.WorkerGroup.Worker;
+import concurrencylab.process.WorkerLanes;
 import concurrencylab.process.ProcessCounter;
 import concurrencylab.process.Order;
 import concurrencylab.process.Report;
@@ -123,14 +124,17 @@ class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
             ChildCount[] children = new ChildCount[p.workers()];
             try (WorkerGroup group = processes.start(p.workers(), null, context.platformThreads("worker-io"))) {
                 context.onStop(group::close);
+                WorkerLanes lanes = new WorkerLanes(group.workers(), context.timeline());
                 for (Worker worker : group.workers()) {
                     group.send(worker, new Order.Count(p.increments()));
+                    lanes.started(worker.index() - 1);
                 }
                 for (int answered = 0; answered < p.workers(); ) {
                     Event event = group.next(context.waitAtMost(Duration.ofSeconds(60)), "to count");
                     if (event.report() instanceof Report.Result result) {
                         children[event.worker().index() - 1] = new ChildCount(result.pid(), result.seen(),
                                 result.count());
+                        lanes.taskDone(event.worker().index() - 1);
                         answered++;
                         context.advance();
                     }

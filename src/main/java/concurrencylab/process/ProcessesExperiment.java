@@ -15,6 +15,7 @@ import concurrencylab.experiment.RunTags;
 import concurrencylab.experiment.Stopwatch;
 import concurrencylab.experiment.Trial;
 import concurrencylab.experiment.ThreadCpu;
+import concurrencylab.gil.GilLanes;
 import concurrencylab.gil.GilObserver;
 import concurrencylab.gil.GlobalInterpreterLock;
 import concurrencylab.gil.Interpreter;
@@ -110,46 +111,60 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
     }
 
     private WorkPhase workPhase(ProcessesParams p, int count, Duration taskTime, RunContext context) throws Exception {
-        int[] share = share(p.tasks(), count);
-        List<WorkerReport> reports = new ArrayList<>();
         try (WorkerGroup group = workers.start(count, p.cpus(), context.platformThreads("worker-io"))) {
             context.onStop(group::close);
             context.throwIfStopped();
-            long[] spawn = group.workers().stream().mapToLong(Worker::spawnNanos).toArray();
-            Stopwatch stopwatch = Stopwatch.start();
-            long sentAt = System.nanoTime();
-            for (Worker worker : group.workers()) {
-                group.send(worker, order(p, share[worker.index() - 1], taskTime));
+            WorkerLanes lanes = new WorkerLanes(group.workers(), context.timeline());
+            try (ProcessCpuSampler sampler = ProcessCpuSampler.start(group.workers(), context.timeline(),
+                    context.platformThreads("cpu-sampler"))) {
+                return work(p, count, taskTime, context, group, lanes);
             }
-            long[] startedAt = new long[count];
-            List<Long> taskEnds = new ArrayList<>();
-            Report.Result[] results = new Report.Result[count];
-            Duration silence = taskTime.multipliedBy((long) share[0] * count).plus(SILENCE_GRACE);
-            for (int answered = 0; answered < count; ) {
-                Event event = group.next(context.waitAtMost(silence), "to finish their work");
-                int i = event.worker().index() - 1;
-                switch (event.report()) {
-                    case Report.Started started -> startedAt[i] = System.nanoTime() - sentAt;
-                    case Report.Progress progress -> {
-                        taskEnds.add(System.nanoTime() - sentAt);
-                        context.advance();
-                    }
-                    case Report.Result result -> {
-                        results[i] = result;
-                        reports.add(report(event.worker(), share[i], startedAt[i], System.nanoTime() - sentAt, result));
-                        answered++;
-                    }
-                    default -> throw new WorkerFailure(event.worker().name() + " said " + event.message().verb()
-                            + " during its work");
-                }
-            }
-            Measured phase = stopwatch.stop();
-            long workersCpu = Arrays.stream(results).mapToLong(Report.Result::cpuNanos).sum();
-            reports.sort((a, b) -> Integer.compare(a.worker(), b.worker()));
-            return new WorkPhase(phase.plusCpu(workersCpu),
-                    LatencyStats.ofNanos(taskEnds.stream().mapToLong(Long::longValue).toArray()), reports,
-                    LatencyStats.ofNanos(spawn));
         }
+    }
+
+    /** Sends each worker its share and hears them out: the measured phase. */
+    private WorkPhase work(ProcessesParams p, int count, Duration taskTime, RunContext context, WorkerGroup group,
+            WorkerLanes lanes) throws Exception {
+        int[] share = share(p.tasks(), count);
+        List<WorkerReport> reports = new ArrayList<>();
+        long[] spawn = group.workers().stream().mapToLong(Worker::spawnNanos).toArray();
+        Stopwatch stopwatch = Stopwatch.start();
+        long sentAt = System.nanoTime();
+        for (Worker worker : group.workers()) {
+            group.send(worker, order(p, share[worker.index() - 1], taskTime));
+        }
+        long[] startedAt = new long[count];
+        List<Long> taskEnds = new ArrayList<>();
+        Report.Result[] results = new Report.Result[count];
+        Duration silence = taskTime.multipliedBy((long) share[0] * count).plus(SILENCE_GRACE);
+        for (int answered = 0; answered < count; ) {
+            Event event = group.next(context.waitAtMost(silence), "to finish their work");
+            int i = event.worker().index() - 1;
+            switch (event.report()) {
+                case Report.Started started -> {
+                    startedAt[i] = System.nanoTime() - sentAt;
+                    lanes.started(i);
+                }
+                case Report.Progress progress -> {
+                    taskEnds.add(System.nanoTime() - sentAt);
+                    lanes.taskDone(i);
+                    context.advance();
+                }
+                case Report.Result result -> {
+                    results[i] = result;
+                    reports.add(report(event.worker(), share[i], startedAt[i], System.nanoTime() - sentAt, result));
+                    answered++;
+                }
+                default -> throw new WorkerFailure(event.worker().name() + " said " + event.message().verb()
+                        + " during its work");
+            }
+        }
+        Measured phase = stopwatch.stop();
+        long workersCpu = Arrays.stream(results).mapToLong(Report.Result::cpuNanos).sum();
+        reports.sort((a, b) -> Integer.compare(a.worker(), b.worker()));
+        return new WorkPhase(phase.plusCpu(workersCpu),
+                LatencyStats.ofNanos(taskEnds.stream().mapToLong(Long::longValue).toArray()), reports,
+                LatencyStats.ofNanos(spawn));
     }
 
     /** One task on the calling thread: the baseline's unit. */
@@ -164,8 +179,8 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
     /** The same tasks on {@code count} threads of this service, all under one simulated GIL. */
     private ProcessVerdicts.OneGil threadsUnderOneGil(Trial trial, int count, Duration taskTime, RunContext context)
             throws Exception {
-        Interpreter interpreter = Interpreter.withLock(new GlobalInterpreterLock(SWITCH_INTERVAL, GilObserver.NONE),
-                cpu);
+        Interpreter interpreter = Interpreter.withLock(new GlobalInterpreterLock(SWITCH_INTERVAL,
+                GilLanes.of(context.timeline(), GilObserver.NONE)), cpu);
         ThreadCpu threadsCpu = new ThreadCpu();
         long wall = trial.run(Executors.newFixedThreadPool(count, context.platformThreads("one-gil")),
                 threadsCpu.counting(i -> interpreter.run(in -> in.compute(taskTime)))).measured().wallNanos();

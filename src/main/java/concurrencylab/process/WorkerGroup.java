@@ -67,6 +67,11 @@ public final class WorkerGroup implements AutoCloseable {
             return process.pid();
         }
 
+        /** When it was started ({@link System#nanoTime()}). */
+        public long spawnedAt() {
+            return spawnedAt;
+        }
+
         /** From start() to the READY line. */
         public long spawnNanos() {
             return readyAt - spawnedAt;

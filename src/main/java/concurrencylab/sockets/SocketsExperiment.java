@@ -14,6 +14,8 @@ import concurrencylab.experiment.RunContext;
 import concurrencylab.experiment.RunTags;
 import concurrencylab.experiment.Trial;
 import concurrencylab.experiment.Verdict;
+import concurrencylab.timeline.Lane;
+import concurrencylab.timeline.LaneState;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -114,10 +116,15 @@ class SocketsExperiment implements Experiment<SocketsParams> {
                     ? context.platformThreads("client") : context.virtualThreads("client"));
             long start = System.nanoTime();
             measured = trial.run(clients, client -> {
+                Lane lane = context.tasks().taskLane(client); // null unless this client is drawn
                 try (Socket socket = new Socket()) {
                     open.add(socket); // a stop closes them all, which unblocks their reads
                     socket.setTcpNoDelay(true);
+                    long connecting = System.nanoTime();
                     socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
+                    if (lane != null) {
+                        lane.interval(LaneState.IO, connecting, System.nanoTime());
+                    }
                     var out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
                     var in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
                     for (int r = 0; r < p.requestsPerClient(); r++) {
@@ -131,6 +138,9 @@ class SocketsExperiment implements Experiment<SocketsParams> {
                         long now = System.nanoTime();
                         echoed.addAndGet(EchoFrames.frameBytes(answer.length));
                         latencies[client * p.requestsPerClient() + r] = now - sentAt;
+                        if (lane != null) {
+                            lane.interval(LaneState.IO, sentAt, now, r); // sent, then waited for the answer
+                        }
                         if (r == 0) {
                             firstAnswer[client] = now - start;
                         }

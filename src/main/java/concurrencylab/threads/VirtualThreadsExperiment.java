@@ -72,7 +72,8 @@ class VirtualThreadsExperiment implements Experiment<VirtualThreadsParams> {
             };
             int platformBefore = ThreadSampler.platformThreadsNow();
             Phase phase;
-            try (ThreadSampler sampler = ThreadSampler.start(context.platformThreads("sampler"))) {
+            try (ThreadSampler sampler = ThreadSampler.start(context.platformThreads("sampler"),
+                    context.timeline(), inProgress::get)) {
                 phase = trial.run(Executors.newThreadPerTaskExecutor(context.virtualThreads("vt")), counted);
                 sampler.close(); // only the concurrent phase is sampled; the second close on the way out does nothing
                 Baseline baseline = trial.baseline(i -> body.run(),
