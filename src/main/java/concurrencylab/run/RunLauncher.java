@@ -53,14 +53,16 @@ class RunLauncher {
         Duration wait = parse("wait", options.getWait(), Duration.ZERO, limits.maxWait(), Duration.ZERO);
         Duration timeout = parse("timeout", options.getTimeout(), Duration.ofSeconds(1), limits.maxTimeout(),
                 limits.defaultTimeout());
-        Run run = submit(experiment, params, timeout);
+        Run run = submit(runs, limits, experiment, params, timeout);
         boolean ended = wait.isPositive() && RunService.awaitEnd(run, wait);
         return ResponseEntity.status(ended ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .location(URI.create("/api/runs/" + run.id))
                 .body(run.view());
     }
 
-    private <P extends Record> Run submit(Experiment<P> experiment, Record params, Duration timeout) {
+    /** Fills the defaults, checks the experiment can run here and the parameters fit, and queues the run. */
+    static <P extends Record> Run submit(RunService runs, LabLimits limits, Experiment<P> experiment, Record params,
+            Duration timeout) {
         P p = params != null ? ParamDefaults.fill(experiment.paramsType().cast(params)) : experiment.defaults();
         experiment.unavailable().ifPresent(reason -> {
             throw new ExperimentUnavailableException(experiment.kind(), reason);

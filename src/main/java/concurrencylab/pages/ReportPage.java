@@ -1,0 +1,43 @@
+package concurrencylab.pages;
+
+import concurrencylab.run.RunView;
+import concurrencylab.run.Runs;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A run's report page, {@code GET /runs/{id}}: server-rendered; follows a running run through its SSE stream. */
+@Hidden
+@RestController
+class ReportPage {
+
+    private final Runs runs;
+    private final JsonMapper json;
+
+    ReportPage(Runs runs, JsonMapper json) {
+        this.runs = runs;
+        this.json = json;
+    }
+
+    @GetMapping(path = "/runs/{id}", produces = MediaType.TEXT_HTML_VALUE)
+    String report(@PathVariable String id) {
+        RunView run = runs.find(id).orElseThrow(() -> notFound(id));
+        String details = run.result() == null || run.result().details() == null ? null
+                : json.writerWithDefaultPrettyPrinter().writeValueAsString(run.result().details());
+        return Report.html(run, runs.timeline(id), json.writerWithDefaultPrettyPrinter().writeValueAsString(run.params()),
+                details);
+    }
+
+    private static ErrorResponseException notFound(String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No run has id " + id
+                + " (only the last lab.limits.retained-runs are kept). The latest are listed at /.");
+        problem.setTitle("Run not found");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+}

@@ -1,0 +1,67 @@
+package concurrencylab.run;
+
+import concurrencylab.experiment.ExperimentResult;
+import concurrencylab.experiment.Verdict;
+import concurrencylab.timeline.TimelineSvg;
+import concurrencylab.timeline.TraceEvents;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** A run's timeline as a picture (SVG) and as a trace (Chrome's Trace Event Format), titled and captioned. */
+final class RunPicture {
+
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private RunPicture() {
+    }
+
+    static String svg(Run run) {
+        RunView view = run.view();
+        return TimelineSvg.draw(run.timelineSnapshot(), title(view), caption(view));
+    }
+
+    static void trace(Run run, Writer out) throws IOException {
+        RunView view = run.view();
+        Map<String, String> about = new LinkedHashMap<>();
+        about.put("runId", view.id());
+        about.put("experiment", view.experiment());
+        about.put("status", view.status().name());
+        about.put("startedAt", String.valueOf(view.startedAt()));
+        about.put("report", view.links().report());
+        TraceEvents.write(run.timelineSnapshot(), about, out);
+    }
+
+    /** The trace's file name: experiment, start time (UTC) and the run's first 8 characters. */
+    static String traceFileName(RunView view) {
+        return "concurrency-lab-" + view.experiment() + "-" + FILE_TIME.format(view.startedAt()) + "-"
+                + view.id().substring(0, 8) + ".trace.json";
+    }
+
+    static String title(RunView view) {
+        ExperimentResult result = view.result();
+        String wall = result == null ? "" : String.format(Locale.ROOT, ", %.3f s measured", result.wallSeconds());
+        return view.experiment() + " run " + view.id().substring(0, 8) + ": " + view.status() + wall;
+    }
+
+    /** One line per verdict (claim, outcome, evidence), or why there are none. */
+    static List<String> caption(RunView view) {
+        List<String> lines = new ArrayList<>();
+        if (view.error() != null) {
+            lines.add(view.status() + ": " + view.error());
+        }
+        if (view.result() != null) {
+            for (Verdict verdict : view.result().verdicts()) {
+                lines.add(verdict.claim() + " " + verdict.outcome().tag() + ": " + verdict.evidence());
+            }
+        }
+        return lines;
+    }
+}

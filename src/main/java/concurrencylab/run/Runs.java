@@ -1,0 +1,45 @@
+package concurrencylab.run;
+
+import concurrencylab.experiment.ExperimentCatalog;
+import concurrencylab.experiment.LabLimits;
+import concurrencylab.timeline.TimelineSnapshot;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** The runs as the lab's own pages see them: start one with its defaults, look one up, the latest ones. */
+@Component
+public class Runs {
+
+    private final ExperimentCatalog catalog;
+    private final RunService runs;
+    private final LabLimits limits;
+
+    Runs(ExperimentCatalog catalog, RunService runs, LabLimits limits) {
+        this.catalog = catalog;
+        this.runs = runs;
+        this.limits = limits;
+    }
+
+    /**
+     * Queues a run of {@code kind} with every default, as {@code POST /api/experiments/{kind}} with {@code {}} does,
+     * with the same errors (unknown kind 404, unavailable 503, queue full 429).
+     */
+    public RunView startWithDefaults(String kind) {
+        return RunLauncher.submit(runs, limits, catalog.require(kind), null, limits.defaultTimeout()).view();
+    }
+
+    public Optional<RunView> find(String id) {
+        return runs.find(id).map(Run::view);
+    }
+
+    /** The newest {@code limit} runs. */
+    public List<RunView> latest(int limit) {
+        return runs.list(null, null, limit).stream().map(Run::view).toList();
+    }
+
+    /** How much the run recorded (lanes, events, merged), or an empty timeline when it is unknown or queued. */
+    public TimelineSnapshot timeline(String id) {
+        return runs.find(id).map(Run::timelineSnapshot).orElse(TimelineSnapshot.EMPTY);
+    }
+}
