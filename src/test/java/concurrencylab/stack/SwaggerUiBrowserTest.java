@@ -16,8 +16,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +32,7 @@ class SwaggerUiBrowserTest extends LabHttpTest {
 
     @Test
     void threadsCanBeStartedFromSwaggerUiWithTheExampleBody() throws Exception {
-        withBrowser(browser -> {
+        Browser.with(browser -> {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get("http://127.0.0.1:" + port + "/swagger-ui.html");
             Tried tried = tryOut(browser, wait, "threads");
@@ -59,7 +57,7 @@ class SwaggerUiBrowserTest extends LabHttpTest {
         List<String> kinds = lab.get("/api/experiments").json().get("experiments").valueStream()
                 .map(e -> e.get("kind").asString()).toList();
         assertThat(kinds).hasSizeGreaterThanOrEqualTo(8);
-        withBrowser(browser -> {
+        Browser.with(browser -> {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get("http://127.0.0.1:" + port + "/swagger-ui.html");
             for (String kind : kinds) {
@@ -99,28 +97,5 @@ class SwaggerUiBrowserTest extends LabHttpTest {
         String response = wait.until(d -> operation.findElement(
                 By.cssSelector(".live-responses-table tbody .response-col_description pre"))).getText();
         return new Tried(example, status.getText(), response);
-    }
-
-    @FunctionalInterface
-    private interface BrowserSession {
-        void use(WebDriver browser) throws Exception;
-    }
-
-    private static void withBrowser(BrowserSession session) throws Exception {
-        Path chromium = ExternalTool.require("/usr/bin/chromium", "chromium");
-        Path chromedriver = ExternalTool.require("/usr/bin/chromedriver", "chromium-driver");
-        Path profile = Files.createTempDirectory("lab-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
-                "--window-size=1400,1800", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
-        try {
-            session.use(browser);
-        } finally {
-            browser.quit();
-        }
     }
 }

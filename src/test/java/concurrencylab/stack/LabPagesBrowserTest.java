@@ -1,0 +1,98 @@
+package concurrencylab.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import concurrencylab.LabHttpTest;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The lab's own pages as a newcomer meets them, in headless Chromium: the front door starts an experiment from its
+ * button and lands on the run's report, which follows the run to its end and shows its picture; the reports of a
+ * finished gil and event-loop run show theirs. Screenshots of the pictures are left in target/ and checked: drawn,
+ * 1,200 px wide, not blank; and the console has no errors.
+ */
+class LabPagesBrowserTest extends LabHttpTest {
+
+    @Test
+    void theFrontDoorStartsARunAndItsReportFollowsItToThePicture() throws Exception {
+        Browser.with(browser -> {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            browser.get(url("/"));
+            assertThat(browser.getTitle()).isEqualTo("Concurrency Lab");
+            browser.findElement(By.cssSelector("button[data-kind='threads']")).click();
+            wait.until(ExpectedConditions.urlMatches("/runs/[0-9a-f-]{36}$"));
+            assertThat(browser.findElements(By.id("progress"))).as("a progress bar").hasSize(1);
+            // The page follows the run (its SSE stream) and reloads at the end: the picture appears by itself.
+            WebElement picture = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
+            assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("SUCCEEDED");
+            assertPictureDrawn(browser, wait, picture, "report-threads");
+            assertThat(Browser.consoleErrors(browser)).isEmpty();
+        });
+    }
+
+    @Test
+    void theReportsOfAGilAndAnEventLoopRunShowTheirPictures() throws Exception {
+        String gil = lab.runToEnd("gil", """
+                {"tasks": 4, "threads": 2, "workload": "cpu", "taskMillis": 150, "baseline": false}""")
+                .get("id").asString();
+        String loop = lab.runToEnd("event-loop", """
+                {"clients": 200, "requestsPerClient": 2, "serverDelayMs": 20, "mode": "blocking", "blockMillis": 100}""")
+                .get("id").asString();
+        Browser.with(browser -> {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            for (String[] run : new String[][] {{"gil", gil}, {"event-loop", loop}}) {
+                browser.get(url("/runs/" + run[1]));
+                assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith(run[0]);
+                assertThat(browser.findElements(By.cssSelector("table.verdicts tbody tr"))).isNotEmpty();
+                assertPictureDrawn(browser, wait, browser.findElement(By.id("timeline")), "report-" + run[0]);
+            }
+            assertThat(Browser.consoleErrors(browser)).isEmpty();
+        });
+    }
+
+    /** The picture loaded, is 1,200 px wide on screen, and its screenshot is not blank. */
+    private static void assertPictureDrawn(WebDriver browser, WebDriverWait wait, WebElement picture, String name)
+            throws Exception {
+        wait.until(d -> (Boolean) Browser.chrome(d).executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0", picture));
+        assertThat(((Number) Browser.chrome(browser).executeScript("return arguments[0].naturalWidth", picture))
+                .intValue()).isEqualTo(1200);
+        Browser.chrome(browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", picture);
+        byte[] png = picture.getScreenshotAs(OutputType.BYTES);
+        Path file = Path.of("target", name + ".png");
+        Files.createDirectories(file.getParent());
+        Files.write(file, png);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image.getWidth()).as("screenshot width of " + name).isBetween(1150, 1250);
+        long coloured = 0;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                int rgb = image.getRGB(x, y) & 0xffffff;
+                int r = rgb >> 16;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) {
+                    coloured++; // a state's colour, not white, grey or black text
+                }
+            }
+        }
+        long sampled = (long) (image.getWidth() / 2) * (image.getHeight() / 2);
+        assertThat(coloured).as("coloured pixels in " + name).isGreaterThan(sampled / 100);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
