@@ -6,15 +6,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,8 +24,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/api/runs")
 @Tag(name = "Runs", description = "Every experiment request becomes a run: queued, executed one at a time, then kept for a while.")
 class RunController {
-
-    static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
 
     private final RunService runs;
     private final RunEvents events;
@@ -81,52 +73,6 @@ class RunController {
                     + "({done, total}) at most every 100 ms; the stream ends after the final status.")
     SseEmitter events(@PathVariable String id) {
         return events.subscribe(find(id));
-    }
-
-    @GetMapping(path = "/{id}/timeline.svg", produces = "image/svg+xml")
-    @ApiResponse(responseCode = "200", description = "The picture: a row per lane, a colour per state, marks, counters, "
-            + "a time axis in ms and the verdicts as a caption", content = @Content(mediaType = "image/svg+xml"))
-    @ApiResponse(responseCode = "404", description = "No run has this id",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "The run is still queued: nothing recorded yet",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @Operation(summary = "A run's timeline as a picture (SVG)",
-            description = "What every thread, worker process, coroutine or client did, drawn by the service: GIL "
-                    + "hold/wait/I/O, queue waits, loop passes, spawns, requests. While the run is running, what it "
-                    + "recorded so far; a failed run keeps what it recorded up to the failure.")
-    ResponseEntity<String> timeline(@PathVariable String id) {
-        Run run = started(id);
-        return ResponseEntity.ok().contentType(SVG).body(RunPicture.svg(run));
-    }
-
-    @GetMapping(path = "/{id}/trace", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ApiResponse(responseCode = "200", description = "Chrome's Trace Event Format (JSON object with traceEvents): "
-            + "open it in https://ui.perfetto.dev or chrome://tracing")
-    @ApiResponse(responseCode = "404", description = "No run has this id",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "The run is still queued: nothing recorded yet",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @Operation(summary = "A run's timeline as a trace for Perfetto UI or chrome://tracing",
-            description = "Lane groups are processes, lanes are threads; states are complete events (ph X), marks "
-                    + "instants (ph i), CPU shares and tasks in flight counters (ph C); times in microseconds from "
-                    + "the run's start. Downloads as a file named after the experiment and its start time.")
-    void trace(@PathVariable String id, HttpServletResponse response) throws IOException {
-        Run run = started(id);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(RunPicture.traceFileName(run.view())).build().toString());
-        RunPicture.trace(run, response.getWriter());
-    }
-
-    /** The run, once it has started: a queued one has recorded nothing (409). */
-    private Run started(String id) {
-        Run run = find(id);
-        RunView view = run.view();
-        if (view.startedAt() == null) {
-            throw new RunNotStartedException(view);
-        }
-        return run;
     }
 
     private Run find(String id) {

@@ -2,7 +2,7 @@ package concurrencylab.run;
 
 import concurrencylab.experiment.ExperimentResult;
 import concurrencylab.experiment.Verdict;
-import concurrencylab.timeline.TimelineSvg;
+import concurrencylab.timeline.TimelinePicture;
 import concurrencylab.timeline.TraceEvents;
 import java.io.IOException;
 import java.io.Writer;
@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /** A run's timeline as a picture (SVG) and as a trace (Chrome's Trace Event Format), titled and captioned. */
 final class RunPicture {
@@ -25,7 +28,21 @@ final class RunPicture {
 
     static String svg(Run run) {
         RunView view = run.view();
-        return TimelineSvg.draw(run.timelineSnapshot(), title(view), caption(view));
+        return TimelinePicture.svg(run.timelineSnapshot(), title(view), caption(view));
+    }
+
+    /** The same picture as PNG; 503 where Java2D cannot draw text (a JRE without any font). */
+    static byte[] png(Run run) {
+        RunView view = run.view();
+        try {
+            return TimelinePicture.png(run.timelineSnapshot(), title(view), caption(view));
+        } catch (RuntimeException | LinkageError e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "This service cannot draw PNG pictures here (" + e + "); " + view.links().timeline()
+                            + " is the same picture as SVG.");
+            problem.setTitle("PNG not available");
+            throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
+        }
     }
 
     static void trace(Run run, Writer out) throws IOException {

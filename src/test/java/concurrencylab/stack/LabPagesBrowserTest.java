@@ -62,6 +62,34 @@ class LabPagesBrowserTest extends LabHttpTest {
         });
     }
 
+    @Test
+    void swaggerUiShowsARunsPictureInTryItOut() throws Exception {
+        String id = lab.runToEnd("gil-convoy", """
+                {"ioOps": 10, "ioMillis": 1, "cpuThreads": 1}""").get("id").asString();
+        Browser.with(browser -> {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(url("/swagger-ui.html"));
+            WebElement operation = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.id("operations-Runs-timelinePng")));
+            Browser.chrome(browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", operation);
+            operation.findElement(By.cssSelector(".opblock-summary-control")).click();
+            wait.until(d -> {
+                WebElement tryOut = operation.findElement(By.cssSelector(".try-out__btn"));
+                return tryOut.isDisplayed() && tryOut.isEnabled() ? tryOut : null;
+            }).click();
+            operation.findElement(By.cssSelector("tr[data-param-name='id'] input")).sendKeys(id);
+            operation.findElement(By.cssSelector("button.execute")).click();
+            WebElement picture = wait.until(d -> operation.findElement(
+                    By.cssSelector(".live-responses-table .response-col_description img")));
+            wait.until(d -> (Boolean) Browser.chrome(d).executeScript(
+                    "return arguments[0].complete && arguments[0].naturalWidth > 0", picture));
+            assertThat(((Number) Browser.chrome(browser).executeScript("return arguments[0].naturalWidth", picture))
+                    .intValue()).isEqualTo(1200);
+            Path file = Path.of("target", "swagger-ui-timeline.png");
+            Files.write(file, Browser.chrome(browser).getScreenshotAs(OutputType.BYTES));
+        });
+    }
+
     /** The picture loaded, is 1,200 px wide on screen, and its screenshot is not blank. */
     private static void assertPictureDrawn(WebDriver browser, WebDriverWait wait, WebElement picture, String name)
             throws Exception {

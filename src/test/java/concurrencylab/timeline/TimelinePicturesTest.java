@@ -51,7 +51,7 @@ class TimelinePicturesTest {
 
     @Test
     void thePictureIsXmlWithARowPerLaneALegendAndTheCaption() throws Exception {
-        String svg = TimelineSvg.draw(sample(3), "gil run <1>", List.of("C7 confirmed: one & only"));
+        String svg = TimelinePicture.svg(sample(3), "gil run <1>", List.of("C7 confirmed: one & only"));
 
         Document doc = parse(svg);
         assertThat(doc.getDocumentElement().getAttribute("width")).isEqualTo("1200");
@@ -61,17 +61,36 @@ class TimelinePicturesTest {
     }
 
     @Test
+    void thePngIsTheSamePictureAsARasterImage() throws Exception {
+        byte[] png = TimelinePicture.png(sample(3), "gil run", List.of("C7 confirmed"));
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        String svg = TimelinePicture.svg(sample(3), "gil run", List.of("C7 confirmed"));
+
+        assertThat(image.getWidth()).isEqualTo(1200);
+        assertThat(image.getHeight()).as("as tall as the SVG")
+                .isEqualTo(Integer.parseInt(parse(svg).getDocumentElement().getAttribute("height")));
+        int heldColour = Integer.parseInt(LaneState.GIL_HELD.colour().substring(1), 16);
+        boolean found = false;
+        for (int y = 0; y < image.getHeight() && !found; y++) {
+            for (int x = 0; x < image.getWidth() && !found; x++) {
+                found = (image.getRGB(x, y) & 0xffffff) == heldColour;
+            }
+        }
+        assertThat(found).as("the gil-held colour is painted").isTrue();
+    }
+
+    @Test
     void beyondSixtyFourLanesTheRestAreSummarised() throws Exception {
-        String svg = TimelineSvg.draw(sample(100), "many", List.of());
+        String svg = TimelinePicture.svg(sample(100), "many", List.of());
 
         Document doc = parse(svg);
-        assertThat(doc.getElementsByTagName("g").getLength()).isEqualTo(TimelineSvg.MAX_ROWS);
+        assertThat(doc.getElementsByTagName("g").getLength()).isEqualTo(TimelinePicture.MAX_ROWS);
         assertThat(svg).contains("36 more lanes not drawn");
     }
 
     @Test
     void anEmptyTimelineStillDrawsAndSaysSo() throws Exception {
-        String svg = TimelineSvg.draw(TimelineSnapshot.EMPTY, "nothing", List.of());
+        String svg = TimelinePicture.svg(TimelineSnapshot.EMPTY, "nothing", List.of());
         parse(svg);
         assertThat(svg).contains("nothing was recorded");
         StringWriter out = new StringWriter();
