@@ -50,6 +50,9 @@ public final class Trace {
                         groups.put(e.get("pid").asInt(), e.get("args").get("name").asString());
                     } else if (e.get("name").asString().equals("thread_name")) {
                         names.put(e.get("pid").asInt() + "/" + e.get("tid").asInt(), e.get("args").get("name").asString());
+                        // A lane with no event yet is still a lane: its group is named before it.
+                        trace.lanes.put(groups.get(e.get("pid").asInt()) + " / " + e.get("args").get("name").asString(),
+                                new ArrayList<>());
                     }
                 }
                 case "X" -> {

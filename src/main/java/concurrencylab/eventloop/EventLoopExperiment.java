@@ -132,6 +132,7 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
             blocker = new Blocker(offload, interpreter, cpu, p.gil(), pool, worker);
             if (gil != null) {
                 loop.setLock(new GilLoopLock(gil));
+                context.timeline().laneOfCurrentThread("threads", "event loop thread (GIL)");
                 gil.acquire(); // the loop thread is the interpreter's main thread
             }
             // A stop interrupts this thread, and an interrupted select returns at once: nothing to register.

@@ -72,6 +72,7 @@ class ConvoyExperiment implements Experiment<ConvoyParams> {
 
         long[] aloneOps = new long[p.ioOps()];
         Interpreter alone = interpreter(p.gil(), interval, observer);
+        context.timeline().laneOfCurrentThread("threads", "I/O thread (alone, then beside computing)");
         Measured aloneMeasured = ioPhase(alone, ioTime, aloneOps, context);
 
         long[] besideOps = new long[p.ioOps()];

@@ -81,6 +81,9 @@ class GilExperiment implements Experiment<GilParams> {
                     ? phase(trial, Interpreter.freeThreaded(cpu), task, p, context, "gil-control").measured() : null;
             // The baseline gets an interpreter of its own, so its (uncontended) lock does not blur the report.
             Interpreter alone = interpreter(p.gil(), interval, observer);
+            if (p.baseline()) {
+                context.timeline().laneOfCurrentThread("threads", "baseline thread (its own lock)");
+            }
             Baseline baseline = trial.baseline(i -> alone.run(task),
                     estimatedBaseline(p.workload(), p.tasks(), taskTime));
             return result(p, interval, phase, baseline, lock, free);

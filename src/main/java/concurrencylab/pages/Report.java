@@ -105,7 +105,8 @@ final class Report {
     private static String picture(RunView run, TimelineSnapshot timeline, boolean finished) {
         StringBuilder b = new StringBuilder("<h2>Timeline</h2>\n");
         if (run.startedAt() == null) {
-            return b.append("<p>Queued behind other runs: nothing recorded yet.</p>\n").toString();
+            return b.append(finished ? "<p>It never started: nothing was recorded.</p>\n"
+                    : "<p>Queued behind other runs: nothing recorded yet.</p>\n").toString();
         }
         if (!finished) {
             return b.append("<p>Recording: ").append(timeline.events()).append(" events on ")

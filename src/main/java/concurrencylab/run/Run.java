@@ -116,7 +116,7 @@ final class Run {
                 endLocked(reason.status, null, reason.message);
                 actions = List.of();
             } else {
-                timeline.laneOfCurrentThread("run").instant(Mark.CANCEL, System.nanoTime());
+                timeline.lane("run", reason.message).instant(Mark.CANCEL, System.nanoTime());
                 runner.interrupt();
                 actions = List.copyOf(stopActions);
             }

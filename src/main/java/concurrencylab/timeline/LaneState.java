@@ -3,9 +3,9 @@ package concurrencylab.timeline;
 /** What a lane (a thread, a process, a coroutine, a client) is doing during one interval of a timeline. */
 public enum LaneState {
     QUEUED("queued", "waiting for a pool thread", "#c7c7c7"),
-    RUNNING("running", "running on a core", "#2e7d32"),
+    RUNNING("running", "running (a task: started, not done)", "#2e7d32"),
     GIL_WAIT("gil-wait", "waiting for the GIL", "#e53935"),
-    GIL_HELD("gil-held", "holding the GIL", "#43a047"),
+    GIL_HELD("gil-held", "holding the GIL", "#9ccc65"),
     IO("io", "in I/O (lock released)", "#1e88e5"),
     SLEEPING("sleeping", "sleeping", "#90caf9"),
     SPAWNING("spawning", "spawning (process start to READY)", "#8e24aa"),

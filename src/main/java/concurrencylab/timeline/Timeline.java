@@ -76,6 +76,17 @@ public final class Timeline {
         }
     }
 
+    /**
+     * Names the calling thread's lane (made now if it has none yet): for the run's own thread, whose name
+     * ({@code lab-service-runner-1}) says nothing of its role in the experiment.
+     */
+    public Lane laneOfCurrentThread(String group, String name) {
+        if (!recording) {
+            return IDLE_LANE;
+        }
+        return byThread.computeIfAbsent(Thread.currentThread(), t -> lane(group, name));
+    }
+
     /** The lane of the calling thread in {@code group}, named after the thread; made on first use. */
     public Lane laneOfCurrentThread(String group) {
         if (!recording) {

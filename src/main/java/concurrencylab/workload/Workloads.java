@@ -7,6 +7,7 @@ import concurrencylab.sockets.DelayEchoServer;
 import concurrencylab.sockets.EchoClient;
 import concurrencylab.sockets.ServerDesign;
 import concurrencylab.sockets.SocketMetrics;
+import concurrencylab.timeline.LaneState;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -56,9 +57,23 @@ public class Workloads {
     public TaskBody prepare(WorkloadKind kind, Duration taskTime, RunContext context) throws IOException {
         return switch (kind) {
             case CPU -> () -> cpu.run(taskTime, TickHook.INTERRUPTIBLE);
-            case SLEEP -> () -> Thread.sleep(taskTime);
+            case SLEEP -> () -> {
+                long start = System.nanoTime();
+                Thread.sleep(taskTime);
+                drawOnThread(context, LaneState.SLEEPING, start);
+            };
             case SOCKET -> socketTask(taskTime, context);
         };
+    }
+
+    /**
+     * Draws what the task did on its platform thread's lane, over the task's run (a virtual thread has no lane: there
+     * may be ten thousand).
+     */
+    private static void drawOnThread(RunContext context, LaneState state, long start) {
+        if (!Thread.currentThread().isVirtual()) {
+            context.timeline().laneOfCurrentThread("threads").interval(state, start, System.nanoTime());
+        }
     }
 
     private TaskBody socketTask(Duration serverDelay, RunContext context) throws IOException {
@@ -74,7 +89,9 @@ public class Workloads {
             public void run() throws Exception {
                 connections.acquire();
                 try {
+                    long start = System.nanoTime();
                     var exchange = EchoClient.roundTrip(server.port(), payload, timeout);
+                    drawOnThread(context, LaneState.IO, start);
                     socketMetrics.record(exchange.bytesSent(), exchange.bytesReceived());
                 } finally {
                     connections.release();

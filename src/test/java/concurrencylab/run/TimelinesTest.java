@@ -49,7 +49,7 @@ class TimelinesTest extends LabHttpTest {
         assertThat(tasks).hasSize(6);
         assertThat(trace.group("threads")).as("one lane per pool thread").hasSize(2);
         assertThat(trace.group("threads").values()).allSatisfy(lane ->
-                assertThat(lane).extracting(Event::name).containsOnly("running"));
+                assertThat(lane).extracting(Event::name).containsOnly("running", "sleeping").contains("sleeping"));
         // Two threads, six tasks: the last two waited in the queue for about two tasks' time.
         Event lastQueued = tasks.get("tasks / task 5").stream().filter(e -> e.name().equals("queued")).findFirst()
                 .orElseThrow();
@@ -79,7 +79,8 @@ class TimelinesTest extends LabHttpTest {
 
         long forced = run[0].get("result").get("details").get("lock").get("switches").get("forced").asLong();
         assertThat(forced).isPositive();
-        assertThat(trace.count("forced-switch")).as("forced hand-overs drawn = the lock's own count").isEqualTo(forced);
+        assertThat(trace.count("forced-switch")).as("forced hand-overs drawn = the lock's own count; lock %s, lanes %s",
+                run[0].get("result").get("details").get("lock"), trace.lanes.keySet()).isEqualTo(forced);
         assertThat(trace.count("drop-request")).isPositive();
         List<String> interpreterThreads = trace.group("threads").keySet().stream()
                 .filter(name -> name.matches("threads / gil-\\d")).toList();
@@ -88,7 +89,14 @@ class TimelinesTest extends LabHttpTest {
             assertThat(trace.lanes.get(lane)).extracting(Event::name).contains("gil-held", "gil-wait", "running");
         }
         Document svg = svgOf(run[0].get("id").asString());
-        assertThat(svg.getElementsByTagName("g").getLength()).as("a row per lane").isEqualTo(trace.lanes.size());
+        List<String> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < svg.getElementsByTagName("g").getLength(); i++) {
+            rows.add(svg.getElementsByTagName("g").item(i).getFirstChild().getTextContent());
+        }
+        assertThat(rows).as("a row per lane").containsExactlyInAnyOrderElementsOf(trace.lanes.keySet());
+        Answer png = lab.get("/api/runs/" + run[0].get("id").asString() + "/timeline.png");
+        assertThat(png.status()).isEqualTo(200);
+        assertThat(png.contentType()).isEqualTo("image/png");
     }
 
     @Test
