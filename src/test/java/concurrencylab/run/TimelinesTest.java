@@ -115,8 +115,11 @@ class TimelinesTest extends LabHttpTest {
         JsonNode processes = lab.get("/api/experiments/processes").json();
         assumeTrue(!processes.has("limitations") || !processes.get("limitations").toString().contains("cpus:"),
                 "cpu pinning is not available here");
+        JsonNode[] run = new JsonNode[1];
         Trace trace = traceOf("processes", """
-                {"tasks": 4, "processes": 2, "workload": "cpu", "taskMillis": 300, "cpus": 1, "baseline": false}""");
+                {"tasks": 4, "processes": 2, "workload": "cpu", "taskMillis": 300, "cpus": 1, "baseline": false}""", run);
+        // Another program on that core takes its share too: then only the upper bounds say anything.
+        boolean busy = run[0].get("result").path("otherProcessesCores").asDouble(0) > 0.3;
 
         Map<String, List<Event>> workers = trace.group("workers");
         assertThat(workers).hasSize(2);
@@ -129,13 +132,16 @@ class TimelinesTest extends LabHttpTest {
             bothTo = Math.min(bothTo, running.getLast().end());
         }
         assertThat(bothTo - bothFrom).as("both workers ran at once, us").isGreaterThan(300_000);
+        double sum = 0;
         for (String counter : List.of("worker 1 cpu (cores)", "worker 2 cpu (cores)")) {
             double from = bothFrom + 100_000; // the share is over the last 50 ms: skip the start
             double to = bothTo;
             double average = trace.counters.get(counter).stream().filter(s -> s[0] >= from && s[0] <= to)
                     .mapToDouble(s -> s[1]).average().orElseThrow();
-            assertThat(average).as("%s while both ran", counter).isBetween(0.3, 0.7);
+            assertThat(average).as("%s while both ran", counter).isBetween(busy ? 0 : 0.3, 0.7);
+            sum += average;
         }
+        assertThat(sum).as("the two shares of the one core").isLessThanOrEqualTo(1.2);
     }
 
     @Test
