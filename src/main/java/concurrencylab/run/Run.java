@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Ownership: the fields under "guarded by this" change only under this object's monitor; {@code done} and
  * {@code total} are progress counters written by the run's task threads without the lock; listeners are
- * a copy-on-write list; everything else is final.
+ * a copy-on-write list; everything else is final. The {@code timeline} is made at start (QUEUED -> RUNNING) and ended
+ * with the final status; the run's threads write it without this lock (it has its own rules), and it is kept and
+ * forgotten with the run.
  */
 final class Run {
 
