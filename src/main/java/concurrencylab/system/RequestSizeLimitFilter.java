@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,11 +32,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request body too large\",\"status\":413,"
-                    + "\"detail\":\"The body is larger than " + MAX_BODY_BYTES + " bytes.\",\"instance\":\""
-                    + request.getRequestURI().replace("\"", "") + "\"}");
+            ProblemJson.write(response, HttpStatus.CONTENT_TOO_LARGE.value(), "Request body too large",
+                    "The body is larger than " + MAX_BODY_BYTES + " bytes.", request.getRequestURI());
             return;
         }
         chain.doFilter(new Limited(request), response);

@@ -122,7 +122,8 @@ class ProblemAnswersTest extends LabHttpTest {
         LabClient.Answer answer = lab.post("/api/experiments/threads", huge);
 
         assertThat(answer.status()).isEqualTo(413);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.contentType()).isEqualTo("application/problem+json;charset=UTF-8");
+        assertThat(answer.json().get("instance").asString()).isEqualTo("/api/experiments/threads");
     }
 
     @Test
