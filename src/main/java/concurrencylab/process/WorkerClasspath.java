@@ -28,6 +28,11 @@ import java.util.regex.Pattern;
 final class WorkerClasspath {
 
     private static final Pattern LAB_CLASS = Pattern.compile("concurrencylab/[A-Za-z0-9_/$]+");
+    private static final String PREFIX = "concurrency-lab-worker-";
+    /** The pid of the service that owns a worker directory. */
+    private static final String OWNER = "owner.pid";
+    /** A directory without an owner that is older than this is left over (its owner died before writing it). */
+    private static final java.time.Duration UNOWNED_GRACE = java.time.Duration.ofMinutes(10);
 
     private final Path directory;
     private final Path jar;
@@ -41,9 +46,14 @@ final class WorkerClasspath {
         this.classDataSharing = classDataSharing;
     }
 
-    /** Writes the worker jar into a new temporary directory and creates its class data sharing archive. */
+    /**
+     * Writes the worker jar into a new temporary directory and creates its class data sharing archive. First removes
+     * the directories of earlier services that are gone (killed, say, so they could not delete their own).
+     */
     static WorkerClasspath prepare(String javaCommand) throws IOException, InterruptedException {
-        Path directory = Files.createTempDirectory("concurrency-lab-worker-");
+        Path directory = Files.createTempDirectory(PREFIX);
+        Files.writeString(directory.resolve(OWNER), Long.toString(ProcessHandle.current().pid()));
+        removeStale(directory.getParent(), directory);
         Path jar = directory.resolve("worker.jar");
         writeJar(jar, closureOf(WorkerMain.class));
         Path archive = directory.resolve("worker.jsa");
@@ -92,6 +102,46 @@ final class WorkerClasspath {
     }
 
     void delete() {
+        delete(directory);
+    }
+
+    /**
+     * Deletes the worker directories under {@code root} whose owning service is no longer running (or that have had
+     * no owner for {@link #UNOWNED_GRACE}); keeps {@code own} and those of services still running.
+     *
+     * @return how many it deleted
+     */
+    static int removeStale(Path root, Path own) {
+        int removed = 0;
+        try (var candidates = Files.list(root)) {
+            for (Path candidate : candidates.filter(p -> p.getFileName().toString().startsWith(PREFIX)
+                    && Files.isDirectory(p) && !p.equals(own)).toList()) {
+                if (isStale(candidate)) {
+                    delete(candidate);
+                    removed++;
+                }
+            }
+        } catch (IOException ignored) {
+            // an unreadable temporary directory: nothing to clean
+        }
+        return removed;
+    }
+
+    private static boolean isStale(Path directory) throws IOException {
+        Path owner = directory.resolve(OWNER);
+        if (!Files.isRegularFile(owner)) {
+            return Files.getLastModifiedTime(directory).toInstant()
+                    .isBefore(java.time.Instant.now().minus(UNOWNED_GRACE));
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(owner).trim());
+            return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static void delete(Path directory) {
         try (var files = Files.list(directory)) {
             for (Path file : files.toList()) {
                 Files.deleteIfExists(file);
