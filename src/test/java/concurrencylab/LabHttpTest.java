@@ -14,7 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "spring.test.metrics.auto-configure=true",
         "lab.limits.queue-capacity=3",
         "lab.limits.retained-runs=40",
-        "lab.limits.max-measured-baseline=2s"})
+        "lab.limits.max-measured-baseline=2s",
+        "lab.store.path=target/test-data/${random.uuid}/runs"})
 public abstract class LabHttpTest {
 
     @LocalServerPort

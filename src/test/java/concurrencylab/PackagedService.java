@@ -27,13 +27,22 @@ public final class PackagedService implements AutoCloseable {
         return Path.of(System.getProperty("lab.jar", "target/concurrency-lab-0.1.0-SNAPSHOT.jar"));
     }
 
-    /** {@code java <launch...> --server.port=N}, e.g. launch = ["-jar", jar]; waits until it is healthy. */
+    /**
+     * {@code java <launch...> --server.port=N --lab.store.path=<a new temporary directory>}, e.g. launch = ["-jar",
+     * jar]; waits until it is healthy.
+     */
     public static PackagedService start(List<String> launch) throws IOException, InterruptedException {
+        return start(launch, Files.createTempDirectory("lab-store").resolve("runs"));
+    }
+
+    /** As {@link #start(List)}, keeping runs in {@code store} (so that a restart finds them). */
+    public static PackagedService start(List<String> launch, Path store) throws IOException, InterruptedException {
         int port = Ports.free();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
         command.addAll(launch);
         command.add("--server.port=" + port);
+        command.add("--lab.store.path=" + store);
         Path log = Files.createTempFile("lab-service", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PackagedService service = new PackagedService(process, log, port);

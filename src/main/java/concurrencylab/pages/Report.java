@@ -18,6 +18,7 @@ final class Report {
      * The page: status and progress, verdicts with their evidence, headline numbers, the timeline picture,
      * parameters, details and links. {@code paramsJson} and {@code detailsJson} are the pretty-printed JSON.
      */
+    /** {@code timeline} is null when the run's timeline was not kept. */
     static String html(RunView run, TimelineSnapshot timeline, String paramsJson, String detailsJson) {
         boolean finished = run.status().isFinished();
         StringBuilder b = new StringBuilder();
@@ -107,6 +108,11 @@ final class Report {
         if (run.startedAt() == null) {
             return b.append(finished ? "<p>It never started: nothing was recorded.</p>\n"
                     : "<p>Queued behind other runs: nothing recorded yet.</p>\n").toString();
+        }
+        if (timeline == null) {
+            return b.append("<p>This run's timeline was not kept: timelines stay in memory with the latest runs, and "
+                    + "this one is older or from before the service restarted. Its verdicts and numbers are above.</p>\n")
+                    .toString();
         }
         if (!finished) {
             return b.append("<p>Recording: ").append(timeline.events()).append(" events on ")

@@ -9,8 +9,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The runs: list, look at, cancel, follow. */
 @RestController
@@ -27,10 +31,12 @@ class RunController {
 
     private final RunService runs;
     private final RunEvents events;
+    private final JsonMapper json;
 
-    RunController(RunService runs, RunEvents events) {
+    RunController(RunService runs, RunEvents events, JsonMapper json) {
         this.runs = runs;
         this.events = events;
+        this.json = json;
     }
 
     /** A page of runs, newest first. */
@@ -43,7 +49,31 @@ class RunController {
             @Parameter(description = "Only runs of this experiment kind, e.g. threads") @RequestParam(required = false) String experiment,
             @Parameter(description = "Only runs in this status") @RequestParam(required = false) RunStatus status,
             @Parameter(description = "At most this many runs (1..100)") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
-        return new RunPage(runs.list(experiment, status, limit).stream().map(Run::view).toList(), limit);
+        return new RunPage(runs.views(experiment, status, limit), limit);
+    }
+
+    static final String CSV = "text/csv";
+
+    @GetMapping(produces = CSV)
+    @Operation(summary = "List runs as CSV, for a spreadsheet",
+            description = "With Accept: text/csv or ?format=csv: one row per run (id, experiment, status, times, wall "
+                    + "seconds, speedup, cores busy, each claim's outcome, params as JSON, error), newest first, the "
+                    + "same filters as the JSON list.")
+    ResponseEntity<String> csv(@RequestParam(required = false) String experiment,
+            @RequestParam(required = false) RunStatus status,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int limit) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("concurrency-lab-runs.csv").build().toString())
+                .body(RunCsv.of(runs.views(experiment, status, limit), json));
+    }
+
+    @GetMapping(params = "format=csv")
+    @Operation(summary = "List runs as CSV (?format=csv)", description = "As with Accept: text/csv.")
+    ResponseEntity<String> csvByQuery(@RequestParam(required = false) String experiment,
+            @RequestParam(required = false) RunStatus status,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int limit) {
+        return csv(experiment, status, limit);
     }
 
     @GetMapping("/{id}")
@@ -52,7 +82,7 @@ class RunController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @Operation(summary = "One run: status, progress, environment and, once it succeeded, its result")
     RunView get(@PathVariable String id) {
-        return find(id).view();
+        return runs.view(id).orElseThrow(() -> new RunNotFoundException(id));
     }
 
     @DeleteMapping("/{id}")

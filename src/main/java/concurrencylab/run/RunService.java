@@ -44,10 +44,12 @@ public class RunService implements SmartLifecycle {
     private final RunRegistry registry;
     private final RunMetrics metrics;
     private final LabEnvironment environment;
+    private final RunStore store;
     private final ThreadPoolExecutor runners;
     private final ScheduledThreadPoolExecutor deadlines;
 
-    RunService(LabLimits limits, RunRegistry registry, RunMetrics metrics, LabEnvironment environment) {
+    RunService(LabLimits limits, RunRegistry registry, RunMetrics metrics, LabEnvironment environment, RunStore store) {
+        this.store = store;
         this.limits = limits;
         this.registry = registry;
         this.metrics = metrics;
@@ -72,6 +74,13 @@ public class RunService implements SmartLifecycle {
         Run run = new Run(experiment, params, experiment.tags(params), timeout, environment,
                 limits.maxTimelineEvents());
         registry.add(run);
+        store.save(run.view());
+        // Every status change is written as it happens: a run the service was doing when it died is found at start.
+        run.addListener((changed, change) -> {
+            if (change == RunListener.Change.STATUS) {
+                store.save(changed.view());
+            }
+        });
         run.whenFinished().thenAccept(finished -> {
             registry.finished(finished);
             metrics.finished(finished);
@@ -91,6 +100,24 @@ public class RunService implements SmartLifecycle {
     /** A rough wait until a queue slot frees: the default run deadline spread over the runners. */
     private Duration retryAfter() {
         return Duration.ofSeconds(Math.clamp(limits.defaultTimeout().toSeconds() / 4, 1, 60));
+    }
+
+    /**
+     * A run as the API shows it: live from memory while the service has it (running, or among the last
+     * lab.limits.retained-runs), else as the store kept it (older, or from before a restart).
+     */
+    Optional<RunView> view(String id) {
+        Optional<Run> live = registry.find(id);
+        return live.isPresent() ? live.map(Run::view) : store.find(id);
+    }
+
+    /** Runs newest first, from the store when it works (each replaced by its live view if it is in memory). */
+    List<RunView> views(String experiment, RunStatus status, int limit) {
+        if (!store.available()) {
+            return registry.list(experiment, status, limit).stream().map(Run::view).toList();
+        }
+        return store.list(experiment, status, limit).stream()
+                .map(stored -> registry.find(stored.id()).map(Run::view).orElse(stored)).toList();
     }
 
     Optional<Run> find(String id) {

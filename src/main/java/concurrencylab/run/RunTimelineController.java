@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -74,7 +77,8 @@ class RunTimelineController {
 
     /** The run, once it has started: a queued one has recorded nothing (409). */
     private Run started(String id) {
-        Run run = runs.find(id).orElseThrow(() -> new RunNotFoundException(id));
+        Run run = runs.find(id).orElseThrow(() -> runs.view(id).isPresent() ? timelineNotKept(id)
+                : new RunNotFoundException(id));
         RunView view = run.view();
         if (view.startedAt() == null) {
             throw new RunNotStartedException(view);
@@ -82,4 +86,13 @@ class RunTimelineController {
         return run;
     }
 
+
+    private static ErrorResponseException timelineNotKept(String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Run " + id + " is kept, but "
+                + "its timeline is not: timelines stay in memory with the last lab.limits.retained-runs runs and are "
+                + "not kept across restarts. GET /api/runs/" + id + " has its result.");
+        problem.setTitle("Timeline not kept");
+        problem.setProperty("runId", id);
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
 }

@@ -30,16 +30,19 @@ public class Runs {
     }
 
     public Optional<RunView> find(String id) {
-        return runs.find(id).map(Run::view);
+        return runs.view(id);
     }
 
     /** The newest {@code limit} runs. */
     public List<RunView> latest(int limit) {
-        return runs.list(null, null, limit).stream().map(Run::view).toList();
+        return runs.views(null, null, limit);
     }
 
-    /** How much the run recorded (lanes, events, merged), or an empty timeline when it is unknown or queued. */
-    public TimelineSnapshot timeline(String id) {
-        return runs.find(id).map(Run::timelineSnapshot).orElse(TimelineSnapshot.EMPTY);
+    /**
+     * What the run recorded (empty while queued); absent when its timeline is not kept: timelines live in memory with
+     * the latest runs, not in the store.
+     */
+    public Optional<TimelineSnapshot> timeline(String id) {
+        return runs.find(id).map(Run::timelineSnapshot);
     }
 }

@@ -11,7 +11,8 @@ class LimitsAtStartupTest {
 
     private static void start(String... properties) {
         new SpringApplicationBuilder(LabApplication.class)
-                .properties("server.port=0", "spring.main.banner-mode=off", "logging.level.root=off")
+                .properties("server.port=0", "spring.main.banner-mode=off", "logging.level.root=off",
+                        "lab.store.path=target/test-data/limits-" + java.util.UUID.randomUUID() + "/runs")
                 .properties(properties)
                 .run()
                 .close();

@@ -141,15 +141,41 @@ class RunLifecycleTest extends LabHttpTest {
     }
 
     @Test
-    void onlyTheLastRetainedRunsAreKept() {
+    void memoryKeepsTheLastRetainedRunsWithTheirTimelinesAndTheStoreKeepsTheRest() {
         String oldest = lab.runToEnd("threads", TINY_RUN).get("id").asString();
         String newest = null;
         for (int i = 0; i < 40; i++) { // lab.limits.retained-runs=40 in tests
             newest = lab.runToEnd("threads", TINY_RUN).get("id").asString();
         }
 
-        assertThat(lab.get("/api/runs/" + oldest).status()).isEqualTo(404);
-        assertThat(lab.get("/api/runs/" + newest).status()).isEqualTo(200);
+        LabClient.Answer fromTheStore = lab.get("/api/runs/" + oldest);
+        assertThat(fromTheStore.status()).isEqualTo(200);
+        assertThat(fromTheStore.json().get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(fromTheStore.json().get("result").get("verdicts").get(0).get("claim").asString()).isEqualTo("C5");
+        LabClient.Answer timeline = lab.get("/api/runs/" + oldest + "/trace");
+        assertThat(timeline.status()).isEqualTo(404);
+        assertThat(timeline.json().get("title").asString()).isEqualTo("Timeline not kept");
+        assertThat(lab.get("/runs/" + oldest).body()).contains("timeline was not kept");
+        assertThat(lab.get("/api/runs/" + newest + "/trace").status()).isEqualTo(200);
+    }
+
+    @Test
+    void runsExportAsCsvForASpreadsheet() {
+        String id = lab.runToEnd("threads", TINY_RUN).get("id").asString();
+
+        LabClient.Answer byQuery = lab.get("/api/runs?format=csv&experiment=threads&limit=3");
+        LabClient.Answer byAccept = lab.send(HttpRequest.newBuilder(lab.uri("/api/runs?experiment=threads&limit=3"))
+                .header("Accept", "text/csv"));
+
+        for (LabClient.Answer csv : List.of(byQuery, byAccept)) {
+            assertThat(csv.status()).isEqualTo(200);
+            assertThat(csv.contentType()).startsWith("text/csv");
+            List<String> lines = csv.body().lines().toList();
+            assertThat(lines.getFirst()).startsWith("id,experiment,status,submittedAt").contains(",C5,")
+                    .endsWith(",params,error");
+            assertThat(lines.get(1)).startsWith(id + ",threads,SUCCEEDED,").contains("\"{\"\"tasks\"\":");
+            assertThat(lines).hasSizeLessThanOrEqualTo(4);
+        }
     }
 
     @Test

@@ -20,7 +20,8 @@ class ShutdownTest {
     @Test
     void stoppingTheServiceCancelsRunsAndAnswersWaitingClients() throws Exception {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LabApplication.class)
-                .properties("server.port=0", "spring.main.banner-mode=off").run();
+                .properties("server.port=0", "spring.main.banner-mode=off",
+                        "lab.store.path=target/test-data/shutdown-" + java.util.UUID.randomUUID() + "/runs").run();
         var lab = new LabClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
         long fdsBefore = Leaks.openFileDescriptors();
         CompletableFuture<HttpResponse<String>> waiting = lab.http().sendAsync(

@@ -1,0 +1,168 @@
+package concurrencylab.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where runs are kept across restarts: an embedded H2 database file ({@code lab.store.path}, by default
+ * {@code ./data/runs.mv.db}), its schema made by Flyway migrations (src/main/resources/db/migration). Every run is
+ * written when it is accepted and at each status change; reading it back gives the run as the API showed it.
+ *
+ * <p>At start, runs the file says were QUEUED or RUNNING are marked FAILED: the service stopped during them. If the
+ * file cannot be opened (damaged, locked by another service, unreadable), the store says why ({@link #problem}, the
+ * {@code runStore} health component), keeps the file as it is, and the service goes on with its runs in memory only.
+ *
+ * <p>States: open (available) or unavailable (from start, or after a write failed); never reopened while running.
+ * Thread-safe: the connection pool and H2 serialise access; {@code problem} is volatile.
+ */
+@Component
+class RunStore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RunStore.class);
+    private static final String FINAL = "('SUCCEEDED','FAILED','CANCELLED','TIMED_OUT')";
+
+    private final JsonMapper json;
+    private final int maxRuns;
+    private final Duration maxAge;
+    private final Path file;
+    private JdbcConnectionPool pool;
+    private JdbcClient jdbc;
+    private volatile String problem;
+
+    RunStore(JsonMapper json, @Value("${lab.store.path:./data/runs}") String path,
+            @Value("${lab.retention.max-runs:1000}") int maxRuns,
+            @Value("${lab.retention.max-age:30d}") Duration maxAge) {
+        this.json = json;
+        this.maxRuns = Math.max(1, maxRuns);
+        this.maxAge = maxAge;
+        this.file = Path.of(path).toAbsolutePath().normalize();
+        open();
+    }
+
+    private void open() {
+        try {
+            Files.createDirectories(file.getParent());
+            // The default file lock is the OS's: a second service on the same file is refused, and the lock of a
+            // service killed with SIGKILL dies with it. WRITE_DELAY=0: every status change is on disk when written,
+            // so a kill loses nothing already said.
+            pool = JdbcConnectionPool.create("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+                    "lab", "");
+            Flyway.configure().dataSource(pool).load().migrate();
+            jdbc = JdbcClient.create(pool);
+            int interrupted = jdbc.sql("UPDATE runs SET status = 'FAILED', finished_ms = ?, error = ? "
+                            + "WHERE status IN ('QUEUED', 'RUNNING')")
+                    .params(System.currentTimeMillis(), "the service stopped during this run (found at its next start, "
+                            + Instant.now() + ")")
+                    .update();
+            log.info("runs are kept in {}.mv.db{}", file, interrupted == 0 ? ""
+                    : "; " + interrupted + " run(s) the service was doing when it stopped are now FAILED");
+        } catch (RuntimeException | java.io.IOException e) {
+            fail("cannot open the run store " + file + ".mv.db: " + e.getMessage()
+                    + "; runs are kept in memory only until it is fixed (the file is left as it is)", e);
+        }
+    }
+
+    private void fail(String why, Exception e) {
+        problem = why;
+        log.error(why, e);
+        if (pool != null) {
+            pool.dispose();
+        }
+    }
+
+    /** Null while the store works; else why it does not. */
+    String problem() {
+        return problem;
+    }
+
+    boolean available() {
+        return problem == null;
+    }
+
+    String location() {
+        return file + ".mv.db";
+    }
+
+    /** Writes the run as it is now; at a final status also applies the retention rules. */
+    void save(RunView run) {
+        if (!available()) {
+            return;
+        }
+        try {
+            jdbc.sql("MERGE INTO runs (id, experiment, status, submitted_ms, finished_ms, error, view) KEY (id) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(run.id(), run.experiment(), run.status().name(), run.submittedAt().toEpochMilli(),
+                            run.finishedAt() == null ? null : run.finishedAt().toEpochMilli(), run.error(),
+                            json.writeValueAsString(run))
+                    .update();
+            if (run.status().isFinished()) {
+                retain();
+            }
+        } catch (RuntimeException e) {
+            fail("writing run " + run.id() + " to the run store failed: " + e.getMessage()
+                    + "; runs are kept in memory only from now on", e);
+        }
+    }
+
+    /** Forgets finished runs beyond lab.retention.max-runs and older than lab.retention.max-age. */
+    private void retain() {
+        jdbc.sql("DELETE FROM runs WHERE status IN " + FINAL + " AND finished_ms < ?")
+                .param(System.currentTimeMillis() - maxAge.toMillis()).update();
+        jdbc.sql("SELECT n FROM runs WHERE status IN " + FINAL + " ORDER BY n DESC LIMIT 1 OFFSET ?")
+                .param(maxRuns).query(Long.class).optional()
+                .ifPresent(oldestForgotten -> jdbc.sql("DELETE FROM runs WHERE status IN " + FINAL + " AND n <= ?")
+                        .param(oldestForgotten).update());
+    }
+
+    Optional<RunView> find(String id) {
+        if (!available()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT status, finished_ms, error, view FROM runs WHERE id = ?").param(id)
+                .query((rs, i) -> read(rs)).optional();
+    }
+
+    /** Newest first; either filter may be null. */
+    List<RunView> list(String experiment, RunStatus status, int limit) {
+        if (!available()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT status, finished_ms, error, view FROM runs WHERE (? IS NULL OR experiment = ?) "
+                        + "AND (? IS NULL OR status = ?) ORDER BY n DESC LIMIT ?")
+                .params(experiment, experiment, status == null ? null : status.name(),
+                        status == null ? null : status.name(), limit)
+                .query((rs, i) -> read(rs)).list();
+    }
+
+    /** The stored view, with the status the table says (a run found unfinished at start is FAILED there). */
+    private RunView read(java.sql.ResultSet row) throws java.sql.SQLException {
+        RunView view = json.readValue(row.getString("view"), RunView.class);
+        RunStatus status = RunStatus.valueOf(row.getString("status"));
+        if (status == view.status()) {
+            return view;
+        }
+        long finished = row.getLong("finished_ms");
+        return new RunView(view.id(), view.experiment(), view.params(), status, view.submittedAt(), view.startedAt(),
+                row.wasNull() ? view.finishedAt() : Instant.ofEpochMilli(finished), view.deadline(), view.progress(),
+                view.environment(), row.getString("error"), view.result(), view.links());
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.dispose();
+        }
+    }
+}
