@@ -109,7 +109,8 @@ public class ProcessesExperimentTest extends LabHttpTest {
 
         JsonNode run = lab.awaitFinal(id, Duration.ofSeconds(10));
         assertThat(run.get("status").asString()).isEqualTo("FAILED");
-        assertThat(run.get("error").asString()).contains("(pid " + victim.pid() + ")").contains("before it answered");
+        assertThat(run.get("error").asString()).contains("(pid " + victim.pid() + ")").contains("before it answered")
+                .contains("exited with code 137"); // 128 + SIGKILL
         assertNoChildProcessesWithin(Duration.ofSeconds(2));
     }
 

@@ -1,0 +1,90 @@
+package concurrencylab.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import concurrencylab.LabClient;
+import concurrencylab.PackagedService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The packaged service stopped during a processes run, as an operator or the OOM killer would: SIGTERM cancels the
+ * run, records it CANCELLED and leaves no worker; SIGKILL leaves the workers to exit by themselves (they watch their
+ * stdin), and the next start on the same store reads the run FAILED, saying the service stopped during it.
+ */
+class StopsIT {
+
+    private static final List<String> LAUNCH = List.of("-jar", PackagedService.jar().toString());
+    private static final String LONG_PROCESSES_RUN = """
+            {"tasks": 2, "processes": 2, "workload": "sleep", "taskMillis": 10000, "baseline": false}""";
+
+    @Test
+    void sigtermCancelsTheRunRecordsItAndLeavesNoWorker() throws Exception {
+        Path store = Files.createTempDirectory("lab-stops").resolve("runs");
+        String id;
+        List<ProcessHandle> workers;
+        try (PackagedService service = PackagedService.start(LAUNCH, store)) {
+            id = startAndAwaitWorkers(service);
+            workers = service.process().toHandle().descendants().toList();
+            long sent = System.nanoTime();
+            service.process().destroy(); // SIGTERM
+            assertThat(service.process().waitFor(20, TimeUnit.SECONDS)).as("the service stopped").isTrue();
+            long tookMillis = (System.nanoTime() - sent) / 1_000_000;
+            System.out.println("SIGTERM to exit, the running run cancelled on the way: " + tookMillis + " ms");
+            assertThat(tookMillis).as("SIGTERM to exit, ms").isLessThan(10_000);
+        }
+        awaitGone(workers, Duration.ofSeconds(2));
+        try (PackagedService restarted = PackagedService.start(LAUNCH, store)) {
+            JsonNode run = restarted.lab().get("/api/runs/" + id).json();
+            assertThat(run.get("status").asString()).isEqualTo("CANCELLED");
+            assertThat(run.get("error").asString()).contains("service is stopping");
+        }
+    }
+
+    @Test
+    void afterSigkillTheWorkersExitByThemselvesAndTheNextStartReadsTheRunFailed() throws Exception {
+        Path store = Files.createTempDirectory("lab-stops").resolve("runs");
+        String id;
+        List<ProcessHandle> workers;
+        try (PackagedService service = PackagedService.start(LAUNCH, store)) {
+            id = startAndAwaitWorkers(service);
+            workers = service.process().toHandle().descendants().toList();
+            service.process().destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+            assertThat(service.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+        awaitGone(workers, Duration.ofSeconds(3)); // their stdin closed with the service: they exit
+        try (PackagedService restarted = PackagedService.start(LAUNCH, store)) {
+            JsonNode run = restarted.lab().get("/api/runs/" + id).json();
+            assertThat(run.get("status").asString()).isEqualTo("FAILED");
+            assertThat(run.get("error").asString()).contains("the service stopped during this run");
+            assertThat(restarted.lab().get("/actuator/health").json().get("components").get("runStore")
+                    .get("status").asString()).isEqualTo("UP");
+        }
+    }
+
+    private static String startAndAwaitWorkers(PackagedService service) throws InterruptedException {
+        LabClient lab = service.lab();
+        String id = lab.post("/api/experiments/processes", LONG_PROCESSES_RUN).json().get("id").asString();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (service.process().toHandle().children().count() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(service.process().toHandle().children().count()).as("worker processes").isGreaterThanOrEqualTo(2);
+        assertThat(lab.get("/api/runs/" + id).json().get("status").asString()).isEqualTo("RUNNING");
+        return id;
+    }
+
+    private static void awaitGone(List<ProcessHandle> processes, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (processes.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(processes.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList())
+                .as("worker processes still alive").isEmpty();
+    }
+}
