@@ -14,8 +14,11 @@ RUN ./mvnw -B -ntp package -DskipTests \
 FROM eclipse-temurin:25-jre
 # The worker processes of the processes experiment are JVMs started from this same java, with their classes
 # written to java.io.tmpdir; taskset (util-linux) pins them for cpus: 1. Both are in this image.
-RUN groupadd --system lab && useradd --system --gid lab --home-dir /app --no-create-home lab
+RUN groupadd --system lab && useradd --system --gid lab --home-dir /app --no-create-home lab \
+ && mkdir -p /app/data && chown lab:lab /app/data
 WORKDIR /app
+# Runs are kept in /app/data/runs.mv.db (lab.store.path ./data/runs): a volume in docker-compose.yml.
+VOLUME /app/data
 COPY --from=build /extracted/dependencies/ ./
 COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./

@@ -72,6 +72,19 @@ class StackFilesTest {
     }
 
     @Test
+    void theRunsLiveOnANamedVolumeWhereTheServiceKeepsThem() {
+        assertThat((List<String>) service("app").get("volumes")).containsExactly("lab-data:/app/data");
+        assertThat(StackFiles.yaml("docker-compose.yml")).containsKey("volumes");
+        assertThat((Map<String, Object>) StackFiles.yaml("docker-compose.yml").get("volumes")).containsKey("lab-data");
+        String dockerfile = StackFiles.text("Dockerfile");
+        // The service keeps its runs in ./data/runs under its working directory, /app; the user lab may write there.
+        assertThat(dockerfile).contains("WORKDIR /app").contains("VOLUME /app/data")
+                .contains("mkdir -p /app/data && chown lab:lab /app/data").contains("USER lab");
+        assertThat(StackFiles.text("src/main/java/concurrencylab/run/RunStore.java"))
+                .contains("${lab.store.path:./data/runs}");
+    }
+
+    @Test
     void prometheusScrapesTheAppServiceOnItsPortAndPathEveryFiveSeconds() {
         Map<String, Object> config = StackFiles.yaml("prometheus/prometheus.yml");
         Map<String, Object> global = (Map<String, Object>) config.get("global");
