@@ -3,14 +3,18 @@ package concurrencylab.system;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A problem+json answer written by hand, for the few places that answer before Spring MVC can (the body-size filter,
  * Tomcat's rejections): the same fields as Spring's {@code ProblemDetail}, in UTF-8, every string escaped.
  */
 final class ProblemJson {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemJson() {
     }
@@ -24,26 +28,14 @@ final class ProblemJson {
     }
 
     static String body(int status, String title, String detail, String instance) {
-        return "{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status + ",\"detail\":"
-                + quote(detail) + (instance == null ? "" : ",\"instance\":" + quote(instance)) + "}";
-    }
-
-    static String quote(String text) {
-        StringBuilder b = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        if (instance != null) {
+            problem.put("instance", instance);
         }
-        return b.append('"').toString();
+        return JSON.writeValueAsString(problem);
     }
 }
