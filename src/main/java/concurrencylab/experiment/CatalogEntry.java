@@ -24,6 +24,11 @@ public record CatalogEntry(String kind, String title, String summary, List<Claim
         List<ParamSpec> parameters, List<String> rules, Record example, @JsonInclude(JsonInclude.Include.ALWAYS) boolean available,
         List<String> limitations) {
 
+    /** The id of an experiment's operation in the OpenAPI document (and so in Swagger UI's links): its kind, _ for -. */
+    public static String operationIdOf(String kind) {
+        return kind.replace("-", "_");
+    }
+
     /** A claim's id and statement. */
     public record ClaimRef(String id, String statement) {
     }

@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  *                            estimated from the measured task times, and the result says so
  * @param concurrentRuns      runs that execute at once (1: runs measure the machine, two at once spoil both)
  * @param queueCapacity       runs that may wait for their turn; one more is refused with 429
- * @param retainedRuns        finished runs kept for GET /api/runs; the oldest are forgotten first
+ * @param retainedRuns        finished runs kept in memory with their timelines; older ones are served from the run
+ *                            store (lab.retention.*), without their timeline
  * @param defaultTimeout      a run's deadline when the request names none
  * @param maxTimeout          the longest deadline a request may ask for
  * @param maxWait             the longest {@code ?wait=} a request may ask for

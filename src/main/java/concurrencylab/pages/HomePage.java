@@ -2,7 +2,6 @@ package concurrencylab.pages;
 
 import concurrencylab.experiment.CatalogEntry;
 import concurrencylab.experiment.ExperimentCatalog;
-import concurrencylab.experiment.Verdict;
 import concurrencylab.run.RunLinks;
 import concurrencylab.run.RunView;
 import concurrencylab.run.Runs;
@@ -132,9 +131,5 @@ class HomePage {
                     StandardCharsets.UTF_8);
         }
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(where)).build();
-    }
-
-    static String outcomeClass(Verdict verdict) {
-        return "outcome " + verdict.outcome().tag();
     }
 }

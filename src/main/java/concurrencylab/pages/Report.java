@@ -71,7 +71,7 @@ final class Report {
                 + "<th>outcome</th><th>statement and evidence</th></tr></thead>\n<tbody>\n");
         for (Verdict v : result.verdicts()) {
             b.append("<tr><td><b>").append(Html.escape(v.claim())).append("</b></td><td><span class=\"")
-                    .append(HomePage.outcomeClass(v)).append("\">").append(Html.escape(v.outcome().tag()))
+                    .append(outcomeClass(v)).append("\">").append(Html.escape(v.outcome().tag()))
                     .append("</span></td><td><b>").append(Html.escape(v.statement())).append("</b><br>")
                     .append(Html.escape(v.evidence())).append("</td></tr>\n");
         }
@@ -136,9 +136,14 @@ final class Report {
             return run.error() == null ? "" : "<span class=\"muted\">" + Html.escape(shorten(run.error())) + "</span>";
         }
         return run.result().verdicts().stream()
-                .map(v -> "<span class=\"" + HomePage.outcomeClass(v) + "\" title=\"" + Html.escape(v.evidence()) + "\">"
+                .map(v -> "<span class=\"" + outcomeClass(v) + "\" title=\"" + Html.escape(v.evidence()) + "\">"
                         + Html.escape(v.claim() + " " + v.outcome().tag()) + "</span>")
                 .collect(Collectors.joining(" "));
+    }
+
+    /** The CSS classes of a verdict's badge: its outcome's colour. */
+    private static String outcomeClass(Verdict verdict) {
+        return "outcome " + verdict.outcome().tag();
     }
 
     private static void row(StringBuilder b, String name, String value) {

@@ -36,7 +36,8 @@ class ReportPage {
 
     private static ErrorResponseException notFound(String id) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No run has id " + id
-                + " (only the last lab.limits.retained-runs are kept). The latest are listed at /.");
+                + " (the run store forgets runs beyond lab.retention.max-runs and lab.retention.max-age). The latest are "
+                + "listed at /.");
         problem.setTitle("Run not found");
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }

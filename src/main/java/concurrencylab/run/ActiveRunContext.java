@@ -59,7 +59,7 @@ final class ActiveRunContext implements RunContext {
 
     /** The name every thread of this run starts with. */
     private String prefix(String role) {
-        return "lab-run-" + run.id.substring(0, 8) + "-" + role + "-";
+        return run.threadPrefix() + role + "-";
     }
 
     @Override

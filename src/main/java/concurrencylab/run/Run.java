@@ -95,7 +95,7 @@ final class Run {
             startedAt = Instant.now();
             deadline = startedAt.plus(timeout);
             runner = runnerThread;
-            timeline = maxTimelineEvents > 0 ? Timeline.start(maxTimelineEvents) : Timeline.off();
+            timeline = maxTimelineEvents > 0 ? Timeline.start(maxTimelineEvents, threadPrefix()) : Timeline.off();
         }
         notifyListeners(RunListener.Change.STATUS);
         return true;
@@ -219,6 +219,11 @@ final class Run {
     synchronized RunView view() {
         return new RunView(id, experiment.kind(), params, status, submittedAt, startedAt, finishedAt, deadline,
                 progress(), environment, error, result, RunLinks.of(id, experiment.kind()));
+    }
+
+    /** What the name of every thread this run starts begins with, so that a leak is easy to spot. */
+    String threadPrefix() {
+        return "lab-run-" + id.substring(0, 8) + "-";
     }
 
     /** Where the experiment records its lanes; off until the run starts. */

@@ -78,7 +78,7 @@ class RunController {
 
     @GetMapping("/{id}")
     @ApiResponse(responseCode = "200", description = "The run")
-    @ApiResponse(responseCode = "404", description = "No run has this id (or it was forgotten: only the last lab.limits.retained-runs are kept)",
+    @ApiResponse(responseCode = "404", description = "No run has this id (or the run store forgot it: lab.retention.max-runs, lab.retention.max-age)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @Operation(summary = "One run: status, progress, environment and, once it succeeded, its result")
     RunView get(@PathVariable String id) {

@@ -1,5 +1,7 @@
 package concurrencylab.run;
 
+import concurrencylab.experiment.CatalogEntry;
+
 /**
  * Where to see a run: its JSON, its report page, its timeline as a picture and as a trace for Perfetto, its live
  * events, and the Swagger UI form that starts its experiment again.
@@ -12,8 +14,8 @@ public record RunLinks(String self, String report, String timeline, String trace
                 formOf(experiment));
     }
 
-    /** The Swagger UI form of an experiment (its operation is named after its kind). */
+    /** The Swagger UI form of an experiment. */
     public static String formOf(String experiment) {
-        return "/swagger-ui/index.html#/Experiments/" + experiment.replace("-", "_");
+        return "/swagger-ui/index.html#/Experiments/" + CatalogEntry.operationIdOf(experiment);
     }
 }

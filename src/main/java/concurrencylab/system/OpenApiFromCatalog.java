@@ -82,7 +82,7 @@ class OpenApiFromCatalog {
                 .collect(Collectors.joining("\n- ", "\n\nClaims it tests:\n- ", ""));
         String rules = entry.rules() == null || entry.rules().isEmpty() ? "" : entry.rules().stream()
                 .collect(Collectors.joining("\n- ", "\n\nParameters together:\n- ", ""));
-        return new Operation().tags(template.getTags()).operationId(entry.kind().replace("-", "_"))
+        return new Operation().tags(template.getTags()).operationId(CatalogEntry.operationIdOf(entry.kind()))
                 .summary(entry.kind() + ": " + entry.title())
                 .description(entry.summary() + claims + rules + "\n\nAn empty body `{}` runs every default. Answers 202 "
                         + "with the queued run and `Location: /api/runs/{id}`; with `?wait=30s`, 200 with the finished "

@@ -25,7 +25,7 @@ public final class Timeline {
     /** At most this many task, coroutine or client lanes are sampled out of many. */
     public static final int MAX_SAMPLED_LANES = 64;
 
-    private static final Timeline OFF = new Timeline(0, false);
+    private static final Timeline OFF = new Timeline(0, false, "");
     /** Where events go that are not recorded: it belongs to {@link #OFF}, so it never writes. */
     private static final Lane IDLE_LANE = new Lane(OFF, "", "");
     private static final Counter IDLE_COUNTER = new Counter(OFF, "", "");
@@ -41,14 +41,21 @@ public final class Timeline {
     private int droppedLanes;
     private volatile long endedAt = -1;
 
-    private Timeline(int maxEvents, boolean recording) {
+    /** What every name of this run's threads starts with; left out of their lanes' names. */
+    private final String threadPrefix;
+
+    private Timeline(int maxEvents, boolean recording, String threadPrefix) {
+        this.threadPrefix = threadPrefix;
         this.maxEvents = maxEvents;
         this.recording = recording;
     }
 
-    /** A timeline that starts now and keeps at most {@code maxEvents} events. */
-    public static Timeline start(int maxEvents) {
-        return new Timeline(maxEvents, true);
+    /**
+     * A timeline that starts now and keeps at most {@code maxEvents} events; a thread's lane is named after the
+     * thread, without {@code threadPrefix} (the run's part of every name of its threads).
+     */
+    public static Timeline start(int maxEvents, String threadPrefix) {
+        return new Timeline(maxEvents, true, threadPrefix);
     }
 
     /** A timeline that records nothing: for runs outside the service, and to measure what recording costs. */
@@ -97,9 +104,10 @@ public final class Timeline {
         return lane != null ? lane : byThread.computeIfAbsent(me, t -> lane(group, shortName(t.getName())));
     }
 
-    /** A lab thread's name without the run's prefix ({@code lab-run-<8 of the id>-}): the role and number. */
-    static String shortName(String threadName) {
-        return threadName.replaceFirst("^lab-run-[0-9a-f]{8}-", "");
+    /** A thread's name without the run's prefix: its role and number. */
+    String shortName(String threadName) {
+        return !threadPrefix.isEmpty() && threadName.startsWith(threadPrefix)
+                ? threadName.substring(threadPrefix.length()) : threadName;
     }
 
     /** A new counter track in {@code group}. */

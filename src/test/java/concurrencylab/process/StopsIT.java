@@ -26,21 +26,18 @@ class StopsIT {
     @Test
     void sigtermCancelsTheRunRecordsItAndLeavesNoWorker() throws Exception {
         Path store = Files.createTempDirectory("lab-stops").resolve("runs");
-        String id;
-        List<ProcessHandle> workers;
-        try (PackagedService service = PackagedService.start(LAUNCH, store)) {
-            id = startAndAwaitWorkers(service);
-            workers = service.process().toHandle().descendants().toList();
+        Stopped stopped = stopDuringARun(store, service -> {
             long sent = System.nanoTime();
             service.process().destroy(); // SIGTERM
             assertThat(service.process().waitFor(20, TimeUnit.SECONDS)).as("the service stopped").isTrue();
             long tookMillis = (System.nanoTime() - sent) / 1_000_000;
             System.out.println("SIGTERM to exit, the running run cancelled on the way: " + tookMillis + " ms");
+            // A hang guard, not a speed target: 263-291 ms here.
             assertThat(tookMillis).as("SIGTERM to exit, ms").isLessThan(10_000);
-        }
-        awaitGone(workers, Duration.ofSeconds(2));
+        });
+        awaitGone(stopped.workers(), Duration.ofSeconds(2));
         try (PackagedService restarted = PackagedService.start(LAUNCH, store)) {
-            JsonNode run = restarted.lab().get("/api/runs/" + id).json();
+            JsonNode run = restarted.lab().get("/api/runs/" + stopped.runId()).json();
             assertThat(run.get("status").asString()).isEqualTo("CANCELLED");
             assertThat(run.get("error").asString()).contains("service is stopping");
         }
@@ -49,21 +46,36 @@ class StopsIT {
     @Test
     void afterSigkillTheWorkersExitByThemselvesAndTheNextStartReadsTheRunFailed() throws Exception {
         Path store = Files.createTempDirectory("lab-stops").resolve("runs");
-        String id;
-        List<ProcessHandle> workers;
-        try (PackagedService service = PackagedService.start(LAUNCH, store)) {
-            id = startAndAwaitWorkers(service);
-            workers = service.process().toHandle().descendants().toList();
+        Stopped stopped = stopDuringARun(store, service -> {
             service.process().destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
             assertThat(service.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
-        }
-        awaitGone(workers, Duration.ofSeconds(3)); // their stdin closed with the service: they exit
+        });
+        awaitGone(stopped.workers(), Duration.ofSeconds(3)); // their stdin closed with the service: they exit
         try (PackagedService restarted = PackagedService.start(LAUNCH, store)) {
-            JsonNode run = restarted.lab().get("/api/runs/" + id).json();
+            JsonNode run = restarted.lab().get("/api/runs/" + stopped.runId()).json();
             assertThat(run.get("status").asString()).isEqualTo("FAILED");
             assertThat(run.get("error").asString()).contains("the service stopped during this run");
             assertThat(restarted.lab().get("/actuator/health").json().get("components").get("runStore")
                     .get("status").asString()).isEqualTo("UP");
+        }
+    }
+
+    /** The run that was going on, and the worker processes it had, when the service was stopped. */
+    private record Stopped(String runId, List<ProcessHandle> workers) {
+    }
+
+    @FunctionalInterface
+    private interface Stop {
+        void stop(PackagedService service) throws Exception;
+    }
+
+    /** Starts the service on {@code store}, a processes run on it, and stops the service while its workers work. */
+    private static Stopped stopDuringARun(Path store, Stop stop) throws Exception {
+        try (PackagedService service = PackagedService.start(LAUNCH, store)) {
+            String id = startAndAwaitWorkers(service);
+            List<ProcessHandle> workers = service.process().toHandle().descendants().toList();
+            stop.stop(service);
+            return new Stopped(id, workers);
         }
     }
 

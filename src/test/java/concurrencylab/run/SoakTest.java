@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,7 +76,7 @@ class SoakTest extends LabHttpTest {
                 }
             }
             for (String id : submitted.keySet()) {
-                JsonStatus.awaitFinal(lab, id);
+                awaitFinal(id);
             }
         } finally {
             driving.set(false);
@@ -88,7 +87,7 @@ class SoakTest extends LabHttpTest {
         assertThat(serverErrors).as("5xx answers").isEmpty();
         assertThat(polls.get()).as("the poller kept polling").isGreaterThan(runs);
         for (String id : submitted.keySet()) { // from memory, or from the run store for the older ones
-            String status = JsonStatus.status(lab, id);
+            String status = lab.get("/api/runs/" + id).json().path("status").asString();
             assertThat(LabClient.isFinal(status)).as("run %s of %s is %s", id, submitted.get(id), status).isTrue();
         }
         assertThat(Leaks.awaitNoRunThreads(Duration.ofSeconds(5))).as("run threads").isEmpty();
@@ -119,7 +118,7 @@ class SoakTest extends LabHttpTest {
     /** A processes run whose worker is killed with SIGKILL while it works: the run must fail, naming it. */
     private void killAWorkerMidRun() throws InterruptedException {
         for (String earlier : submitted.keySet()) { // then every child process that appears is this run's
-            JsonStatus.awaitFinal(lab, earlier);
+            awaitFinal(earlier);
         }
         String id = submit("processes", """
                 {"tasks": 2, "processes": 2, "workload": "sleep", "taskMillis": 5000, "baseline": false}""", "");
@@ -202,28 +201,7 @@ class SoakTest extends LabHttpTest {
         }
     }
 
-    /** Waiting for a run's final status. */
-    private static final class JsonStatus {
-
-        /** A run the service does not know (404): none should be, the run store keeps them all. */
-        static final String FORGOTTEN = "FORGOTTEN";
-
-        static String awaitFinal(LabClient lab, String id) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            String status;
-            do {
-                status = status(lab, id);
-                if (status.equals(FORGOTTEN) || LabClient.isFinal(status)) {
-                    return status;
-                }
-                Thread.sleep(20);
-            } while (System.nanoTime() < deadline);
-            return status;
-        }
-
-        static String status(LabClient lab, String id) {
-            LabClient.Answer answer = lab.get("/api/runs/" + id);
-            return answer.status() == 404 ? FORGOTTEN : answer.json().get("status").asString();
-        }
+    private String awaitFinal(String id) throws InterruptedException {
+        return lab.awaitFinal(id, Duration.ofSeconds(60)).get("status").asString();
     }
 }

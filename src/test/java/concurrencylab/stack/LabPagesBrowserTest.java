@@ -69,14 +69,7 @@ class LabPagesBrowserTest extends LabHttpTest {
         Browser.with(browser -> {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get(url("/swagger-ui.html"));
-            WebElement operation = wait.until(ExpectedConditions.presenceOfElementLocated(
-                    By.id("operations-Runs-timelinePng")));
-            Browser.chrome(browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", operation);
-            operation.findElement(By.cssSelector(".opblock-summary-control")).click();
-            wait.until(d -> {
-                WebElement tryOut = operation.findElement(By.cssSelector(".try-out__btn"));
-                return tryOut.isDisplayed() && tryOut.isEnabled() ? tryOut : null;
-            }).click();
+            WebElement operation = Browser.tryItOut(browser, wait, "operations-Runs-timelinePng");
             operation.findElement(By.cssSelector("tr[data-param-name='id'] input")).sendKeys(id);
             operation.findElement(By.cssSelector("button.execute")).click();
             WebElement picture = wait.until(d -> operation.findElement(

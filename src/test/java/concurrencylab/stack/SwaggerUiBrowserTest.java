@@ -3,6 +3,7 @@ package concurrencylab.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import concurrencylab.LabHttpTest;
+import concurrencylab.experiment.CatalogEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,7 +17,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
@@ -78,15 +78,8 @@ class SwaggerUiBrowserTest extends LabHttpTest {
     }
 
     private static Tried tryOut(WebDriver browser, WebDriverWait wait, String kind) {
-        WebElement operation = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.id("operations-Experiments-" + kind.replace("-", "_"))));
-        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", operation);
-        operation.findElement(By.cssSelector(".opblock-summary-control")).click();
-        // Swagger UI renders the operation's body after the click: wait for it (the wait retries not-found).
-        wait.until(d -> {
-            WebElement tryOut = operation.findElement(By.cssSelector(".try-out__btn"));
-            return tryOut.isDisplayed() && tryOut.isEnabled() ? tryOut : null;
-        }).click();
+        WebElement operation = Browser.tryItOut(browser, wait, "operations-Experiments-"
+                + CatalogEntry.operationIdOf(kind));
         WebElement body = wait.until(d -> operation.findElement(By.cssSelector("textarea.body-param__text")));
         String example = body.getAttribute("value");
         operation.findElement(By.cssSelector("button.execute")).click();

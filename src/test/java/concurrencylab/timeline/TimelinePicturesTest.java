@@ -16,7 +16,7 @@ import org.xml.sax.InputSource;
 class TimelinePicturesTest {
 
     private static TimelineSnapshot sample(int lanes) {
-        Timeline timeline = Timeline.start(100_000);
+        Timeline timeline = Timeline.start(100_000, "lab-run-0123abcd-");
         long t = System.nanoTime();
         for (int i = 0; i < lanes; i++) {
             Lane lane = timeline.lane(i % 2 == 0 ? "threads" : "tasks <&\"odd\">", "lane " + i);

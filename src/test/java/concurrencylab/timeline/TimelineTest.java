@@ -12,7 +12,7 @@ class TimelineTest {
 
     @Test
     void lanesKeepTheirIntervalsAndMarksRelativeToTheStart() {
-        Timeline timeline = Timeline.start(1000);
+        Timeline timeline = Timeline.start(1000, "lab-run-0123abcd-");
         long t0 = System.nanoTime();
         Lane lane = timeline.lane("threads", "worker-1");
         lane.interval(LaneState.RUNNING, t0, t0 + 5_000_000, 3);
@@ -34,7 +34,7 @@ class TimelineTest {
 
     @Test
     void pastItsBudgetALaneMergesNeighboursAndSaysHowMany() {
-        Timeline timeline = Timeline.start(200);
+        Timeline timeline = Timeline.start(200, "lab-run-0123abcd-");
         Lane lane = timeline.lane("loop", "event loop");
         long t = System.nanoTime();
         for (int i = 0; i < 10_000; i++) {
@@ -56,7 +56,7 @@ class TimelineTest {
 
     @Test
     void pastTheLaneLimitNewLanesRecordNothingAndAreCounted() {
-        Timeline timeline = Timeline.start(100_000);
+        Timeline timeline = Timeline.start(100_000, "lab-run-0123abcd-");
         for (int i = 0; i < Timeline.MAX_LANES + 3; i++) {
             timeline.lane("tasks", "task " + i).interval(LaneState.RUNNING, 0, 1);
         }
@@ -92,7 +92,7 @@ class TimelineTest {
 
     @Test
     void eachThreadWritesItsOwnLaneWithoutLocksAndNothingIsLost() throws Exception {
-        Timeline timeline = Timeline.start(1_000_000);
+        Timeline timeline = Timeline.start(1_000_000, "lab-run-0123abcd-");
         int threads = 8;
         int events = 20_000;
         CountDownLatch start = new CountDownLatch(1);
@@ -123,19 +123,20 @@ class TimelineTest {
 
     @Test
     void lanesOfOneGroupStayTogetherAndRunThreadsLoseTheirPrefix() {
-        Timeline timeline = Timeline.start(1000);
+        Timeline timeline = Timeline.start(1000, "lab-run-0123abcd-");
         timeline.lane("tasks", "task 0");
         timeline.lane("threads", "pool-1");
         timeline.lane("tasks", "task 1");
         assertThat(timeline.snapshot().lanes()).extracting(TimelineSnapshot.LaneView::name)
                 .containsExactly("task 0", "task 1", "pool-1");
-        assertThat(Timeline.shortName("lab-run-0123abcd-gil-2")).isEqualTo("gil-2");
-        assertThat(Timeline.shortName("lab-service-runner-1")).isEqualTo("lab-service-runner-1");
+        assertThat(timeline.shortName("lab-run-0123abcd-gil-2")).isEqualTo("gil-2");
+        assertThat(timeline.shortName("lab-service-runner-1")).isEqualTo("lab-service-runner-1");
+        assertThat(timeline.shortName("lab-run-99999999-gil-2")).as("another run's thread").isEqualTo("lab-run-99999999-gil-2");
     }
 
     @Test
     void countersKeepTheirSamplesAndThinOutPastTheBudget() {
-        Timeline timeline = Timeline.start(300);
+        Timeline timeline = Timeline.start(300, "lab-run-0123abcd-");
         Counter counter = timeline.counter("workers", "worker 1 cpu (cores)");
         for (int i = 0; i < 5000; i++) {
             counter.sample(i, i % 2);
