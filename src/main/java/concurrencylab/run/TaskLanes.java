@@ -19,7 +19,8 @@ final class TaskLanes implements TaskObserver {
 
     private final Timeline timeline;
     private final RunMetrics.TaskTimers timers;
-    private int phases; // the run's thread only
+    private int phases; // the run's thread only, counted per timeline section
+    private String section = ""; // the run's thread only
     private volatile Lane[] taskLanes = new Lane[0];
 
     TaskLanes(Timeline timeline, RunMetrics.TaskTimers timers) {
@@ -29,6 +30,11 @@ final class TaskLanes implements TaskObserver {
 
     @Override
     public void phase(int tasks) {
+        String current = timeline.currentSection();
+        if (!current.equals(section)) {
+            section = current;
+            phases = 0; // a section's lanes are numbered as if it were a run of its own
+        }
         phases++;
         Lane[] lanes = new Lane[tasks];
         String prefix = phases == 1 ? "task " : "phase " + phases + " task ";

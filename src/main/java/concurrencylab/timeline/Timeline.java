@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #MAX_LANES} lanes are kept; later ones record nothing and are counted.
  *
  * <p>States: recording (from {@link #start}) -> ended ({@link #end}, when the run reaches a final status; later
- * events are still accepted from threads winding down, but the picture ends there). Lane creation is under this
- * object's monitor; the lane list is read under it too; everything else is lock-free.
+ * events are still accepted from threads winding down, but the picture ends there). Lane creation, the lane and
+ * counter lists and the sections (the current one's name and start, the ended ones) are under this object's monitor;
+ * everything else is lock-free.
  */
 public final class Timeline {
 
@@ -39,6 +40,9 @@ public final class Timeline {
     private final List<Lane> lanes = new ArrayList<>();
     private final List<Counter> counters = new ArrayList<>();
     private int droppedLanes;
+    private final List<TimelineSnapshot.Section> sections = new ArrayList<>();
+    private String section = "";
+    private long sectionStart;
     private volatile long endedAt = -1;
 
     /** What every name of this run's threads starts with; left out of their lanes' names. */
@@ -77,7 +81,7 @@ public final class Timeline {
                 droppedLanes++;
                 return IDLE_LANE;
             }
-            Lane lane = new Lane(this, group, name);
+            Lane lane = new Lane(this, inSection(group), name);
             lanes.add(lane);
             return lane;
         }
@@ -115,9 +119,41 @@ public final class Timeline {
         if (!recording) {
             return IDLE_COUNTER;
         }
-        Counter counter = new Counter(this, group, name);
+        Counter counter = new Counter(this, inSection(group), name);
         counters.add(counter);
         return counter;
+    }
+
+    /**
+     * Starts a section: a part of the run with lanes of its own (one cell of a matrix run, say). Lanes and counters
+     * made from now on belong to it (their group is prefixed with its name), a thread gets a new lane in it, and the
+     * previous section ends now. {@link TimelineSnapshot#section} cuts one out as a timeline of its own.
+     */
+    public synchronized void section(String name) {
+        if (!recording) {
+            return;
+        }
+        long now = System.nanoTime();
+        endSectionLocked(now);
+        section = name;
+        sectionStart = now;
+        byThread.clear();
+    }
+
+    /** The current section's name, or "" outside any. */
+    public synchronized String currentSection() {
+        return section;
+    }
+
+    private void endSectionLocked(long now) {
+        if (!section.isEmpty()) {
+            sections.add(new TimelineSnapshot.Section(section, sectionStart - origin, now - origin));
+            section = "";
+        }
+    }
+
+    private String inSection(String group) {
+        return section.isEmpty() ? group : section + TimelineSnapshot.SECTION_SEPARATOR + group;
     }
 
     /** Whether item {@code index} of {@code total} gets a lane: all of up to 64, else about 64 chosen evenly. */
@@ -129,7 +165,11 @@ public final class Timeline {
     /** The run ended: the picture stops here. Idempotent. */
     public void end() {
         if (endedAt < 0) {
-            endedAt = System.nanoTime();
+            long now = System.nanoTime();
+            synchronized (this) {
+                endSectionLocked(now);
+            }
+            endedAt = now;
         }
     }
 
@@ -155,12 +195,17 @@ public final class Timeline {
         List<Lane> laneList;
         List<Counter> counterList;
         int dropped;
+        List<TimelineSnapshot.Section> sectionList = new ArrayList<>();
+        long end = endedAt >= 0 ? endedAt : System.nanoTime();
         synchronized (this) {
             laneList = List.copyOf(lanes);
             counterList = List.copyOf(counters);
             dropped = droppedLanes;
+            sectionList.addAll(sections);
+            if (!section.isEmpty()) {
+                sectionList.add(new TimelineSnapshot.Section(section, sectionStart - origin, end - origin));
+            }
         }
-        long end = endedAt >= 0 ? endedAt : System.nanoTime();
         // Lanes of one group together, groups in the order they first appeared.
         List<String> groups = laneList.stream().map(Lane::group).distinct().toList();
         var laneViews = laneList.stream().sorted(java.util.Comparator.comparingInt(l -> groups.indexOf(l.group())))
@@ -168,6 +213,7 @@ public final class Timeline {
         var counterViews = counterList.stream().map(c -> c.view(origin)).toList();
         long merged = laneViews.stream().mapToLong(TimelineSnapshot.LaneView::merged).sum()
                 + counterViews.stream().mapToLong(TimelineSnapshot.CounterView::merged).sum();
-        return new TimelineSnapshot(end - origin, endedAt >= 0, laneViews, counterViews, merged, dropped, maxEvents);
+        return new TimelineSnapshot(end - origin, endedAt >= 0, laneViews, counterViews, merged, dropped, maxEvents,
+                List.copyOf(sectionList));
     }
 }

@@ -122,6 +122,37 @@ class TimelineTest {
     }
 
     @Test
+    void aSectionKeepsItsOwnLanesAndIsCutOutAsATimelineOfItsOwn() throws InterruptedException {
+        Timeline timeline = Timeline.start(1000, "lab-run-0123abcd-");
+        timeline.lane("setup", "before any section");
+        timeline.section("threads/cpu");
+        Lane first = timeline.laneOfCurrentThread("threads", "runner");
+        long start = System.nanoTime();
+        first.interval(LaneState.RUNNING, start, start + 1_000_000);
+        Thread.sleep(5);
+        timeline.section("coroutines/io");
+        Lane second = timeline.laneOfCurrentThread("threads", "runner");
+        long later = System.nanoTime();
+        second.interval(LaneState.SUSPENDED, later, later + 2_000_000);
+        timeline.section("");
+        TimelineSnapshot all = timeline.snapshot();
+
+        assertThat(second).as("a thread gets a new lane in a new section").isNotSameAs(first);
+        assertThat(all.sections()).extracting(TimelineSnapshot.Section::name).containsExactly("threads/cpu", "coroutines/io");
+        assertThat(all.lanes()).extracting(TimelineSnapshot.LaneView::group)
+                .containsExactly("setup", "threads/cpu \u00b7 threads", "coroutines/io \u00b7 threads");
+        TimelineSnapshot cpu = all.section("threads/cpu").orElseThrow();
+        TimelineSnapshot.Section part = all.sections().getFirst();
+        assertThat(cpu.lanes()).singleElement().satisfies(lane -> {
+            assertThat(lane.group()).isEqualTo("threads");
+            assertThat(lane.starts()[0]).as("from the section's start").isBetween(0L, 1_000_000L);
+        });
+        assertThat(cpu.durationNanos()).isEqualTo(part.endNanos() - part.startNanos()).isGreaterThan(4_000_000);
+        assertThat(all.section("coroutines/io").orElseThrow().lanes().getFirst().state(0)).isEqualTo(LaneState.SUSPENDED);
+        assertThat(all.section("processes/cpu")).isEmpty();
+    }
+
+    @Test
     void lanesOfOneGroupStayTogetherAndRunThreadsLoseTheirPrefix() {
         Timeline timeline = Timeline.start(1000, "lab-run-0123abcd-");
         timeline.lane("tasks", "task 0");
