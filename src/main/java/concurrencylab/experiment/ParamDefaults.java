@@ -1,8 +1,10 @@
 package concurrencylab.experiment;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A parameter's default is written once, as {@code @Schema(defaultValue = ...)} on its record component: Swagger UI
@@ -58,6 +60,24 @@ public final class ParamDefaults {
         }
     }
 
+    /** The element type of a {@code List<E>} component, or null when it is not one. */
+    static Class<?> elementType(RecordComponent component) {
+        if (component.getType() == List.class
+                && component.getGenericType() instanceof ParameterizedType list
+                && list.getActualTypeArguments()[0] instanceof Class<?> element) {
+            return element;
+        }
+        return null;
+    }
+
+    private static Object constant(RecordComponent component, Class<?> type, String text) {
+        if (type == null || !type.isEnum()) {
+            throw new IllegalStateException(component + ": cannot read a default of type " + type);
+        }
+        return Arrays.stream(type.getEnumConstants()).filter(c -> JsonNames.of((Enum<?>) c).equals(text))
+                .findFirst().orElseThrow(() -> new IllegalStateException(component + ": no constant " + text));
+    }
+
     private static Object declared(RecordComponent component) {
         Schema schema = component.getAccessor().getAnnotation(Schema.class);
         String text = schema == null ? "" : schema.defaultValue();
@@ -75,8 +95,11 @@ public final class ParamDefaults {
             return Boolean.valueOf(text);
         }
         if (type.isEnum()) {
-            return Arrays.stream(type.getEnumConstants()).filter(c -> JsonNames.of((Enum<?>) c).equals(text))
-                    .findFirst().orElseThrow(() -> new IllegalStateException(component + ": no constant " + text));
+            return constant(component, type, text);
+        }
+        if (type == List.class) { // a list of enum constants: "a,b,c"
+            Class<?> element = elementType(component);
+            return Arrays.stream(text.split(",")).map(name -> constant(component, element, name.strip())).toList();
         }
         throw new IllegalStateException(component + ": cannot read a default of type " + type.getSimpleName());
     }

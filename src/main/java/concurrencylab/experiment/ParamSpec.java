@@ -34,13 +34,18 @@ public record ParamSpec(String name, String type, @JsonProperty("default") Objec
         }
         Schema schema = component.getAccessor().getAnnotation(Schema.class);
         String description = schema == null ? null : schema.description();
-        List<String> allowed = javaType.isEnum() ? JsonNames.allOf(javaType) : null;
+        Class<?> element = ParamDefaults.elementType(component);
+        List<String> allowed = javaType.isEnum() ? JsonNames.allOf(javaType)
+                : element != null && element.isEnum() ? JsonNames.allOf(element) : null;
         return new ParamSpec(component.getName(), typeName(javaType), defaultValue, min, max, allowed, description);
     }
 
     private static Object read(RecordComponent component, Record record) {
         try {
             Object value = component.getAccessor().invoke(record);
+            if (value instanceof List<?> list) {
+                return list.stream().map(v -> v instanceof Enum<?> constant ? JsonNames.of(constant) : v).toList();
+            }
             return value instanceof Enum<?> constant ? JsonNames.of(constant) : value;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
@@ -56,6 +61,9 @@ public record ParamSpec(String name, String type, @JsonProperty("default") Objec
         }
         if (type == Boolean.class) {
             return "boolean";
+        }
+        if (type == List.class) {
+            return "array";
         }
         return "string";
     }

@@ -23,6 +23,15 @@ class ParamDefaultsTest {
             @Schema(description = "optional, no default") Integer optional) {
     }
 
+    record Shapes(@Schema(description = "shapes", defaultValue = "square, round-ish") java.util.List<Shape> shapes) {
+    }
+
+    @Test
+    void aListOfConstantsTakesItsDefaultFromCommaSeparatedNames() {
+        assertThat(ParamDefaults.of(Shapes.class).shapes()).containsExactly(Shape.SQUARE, Shape.ROUND);
+        assertThat(ParamDefaults.fill(new Shapes(java.util.List.of(Shape.ROUND))).shapes()).containsExactly(Shape.ROUND);
+    }
+
     @Test
     void absentParametersTakeTheirDeclaredDefaultAndGivenOnesStay() {
         Sample defaults = ParamDefaults.of(Sample.class);
