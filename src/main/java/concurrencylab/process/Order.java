@@ -17,6 +17,15 @@ public sealed interface Order {
     record Sleep(int tasks, Duration taskTime) implements Order {
     }
 
+    /**
+     * {@code ops} round trips to the lab's echo server on {@code port} of the loopback address (the service started
+     * it; never a user's port), over one connection: with one op, at once; with more, op k is due
+     * {@code (k + 1) x period} after the start (after one untimed round trip that sets the connection up), and its
+     * latency counts from when it was due, so a worker held up is seen waiting.
+     */
+    record Echo(int ops, int port, Duration period) implements Order {
+    }
+
     /** Count {@code increments} times in the worker's own {@link ProcessCounter}, reporting what it saw there first. */
     record Count(long increments) implements Order {
     }

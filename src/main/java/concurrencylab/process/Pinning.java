@@ -1,11 +1,13 @@
 package concurrencylab.process;
 
 import concurrencylab.experiment.CpuSet;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
@@ -49,6 +51,32 @@ public final class Pinning {
             throw new IllegalArgumentException("cannot pin to " + count + " of " + cpus.size() + " CPUs");
         }
         return CpuSet.format(cpus.subList(0, count));
+    }
+
+    /**
+     * Pins every thread of this process (the whole service) to the first {@code count} of its CPUs until the handle
+     * is closed, which gives them all of this process's CPUs back; threads started meanwhile inherit the pinning. For
+     * a run that must not use more cores than it asked for, its own threads included.
+     */
+    public AutoCloseable pinThisProcess(int count) throws IOException, InterruptedException {
+        String all = CpuSet.format(cpus);
+        taskset(cpuList(count));
+        return () -> taskset(all);
+    }
+
+    /** {@code taskset -a -p -c list <this pid>}: every thread of this process onto {@code list}. */
+    private void taskset(String list) throws IOException, InterruptedException {
+        Path program = taskset.orElseThrow(() -> new IllegalStateException(unavailableReason().orElseThrow()));
+        Process process = new ProcessBuilder(program.toString(), "-a", "-p", "-c", list,
+                Long.toString(ProcessHandle.current().pid()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("taskset did not finish within 10 s");
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("taskset -a -p -c " + list + " exited with " + process.exitValue());
+        }
     }
 
     /** The command prefix that runs a program pinned to the first {@code count} CPUs. */

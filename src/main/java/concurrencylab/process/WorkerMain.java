@@ -3,11 +3,19 @@ package concurrencylab.process;
 import concurrencylab.gil.GilObserver;
 import concurrencylab.gil.GlobalInterpreterLock;
 import concurrencylab.gil.Interpreter;
+import concurrencylab.sockets.EchoFrames;
 import concurrencylab.workload.CpuCalibration;
 import concurrencylab.workload.CpuWork;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -19,6 +27,12 @@ import java.time.Duration;
  */
 public final class WorkerMain {
 
+    /** The warm-up's calibration and amount: 40,000 ticks of 100 rounds, enough for the JIT's top tier. */
+    private static final long WARM_UP_ROUNDS_PER_MS = 2_000;
+    private static final Duration WARM_UP_WORK = Duration.ofSeconds(2);
+    private static final int ECHO_PAYLOAD_BYTES = 64;
+    private static final int ECHO_TIMEOUT_MILLIS = 30_000;
+
     private WorkerMain() {
     }
 
@@ -26,6 +40,7 @@ public final class WorkerMain {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         long pid = ProcessHandle.current().pid();
+        warmUp();
         if (args.length == 1 && args[0].equals("--ready-and-exit")) {
             say(out, new Report.Ready(pid));
             return; // used once to create the class data sharing archive
@@ -48,6 +63,31 @@ public final class WorkerMain {
         out.flush();
     }
 
+    /**
+     * Before READY, as a process pool's workers are warm before they get work: runs the computing path (the simulated
+     * interpreter's ticks) until the JIT has compiled it, and loads the socket classes. Without it a fresh JVM runs
+     * its first 200 ms of calibrated work half again as long as the service does, and its first round trip waits for
+     * class loading. The archive made with --ready-and-exit keeps the classes loaded here.
+     */
+    private static void warmUp() throws Exception {
+        CpuWork cpu = new CpuWork(new CpuCalibration(WARM_UP_ROUNDS_PER_MS, Duration.ZERO, 0));
+        Interpreter.withLock(new GlobalInterpreterLock(GlobalInterpreterLock.DEFAULT_SWITCH_INTERVAL, GilObserver.NONE),
+                cpu).run(in -> in.compute(WARM_UP_WORK));
+        Interpreter.freeThreaded(cpu).run(in -> in.compute(WARM_UP_WORK));
+        // The protocol both ways, and one round trip with itself over loopback (its own ephemeral port).
+        WorkerProtocol.order(WorkerProtocol.parse(WorkerProtocol.encode(new Order.Echo(2, 1, WARM_UP_WORK)).format()));
+        WorkerProtocol.report(WorkerProtocol.parse(WorkerProtocol.encode(
+                new Report.Result(1, 1, 1, 0, 0, 0, new long[] {1, 2})).format()));
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (ServerSocket server = new ServerSocket(0, 1, loopback);
+                Socket client = new Socket(loopback, server.getLocalPort());
+                Socket accepted = server.accept()) {
+            EchoFrames.write(new DataOutputStream(new BufferedOutputStream(client.getOutputStream())),
+                    new byte[ECHO_PAYLOAD_BYTES]);
+            EchoFrames.read(new DataInputStream(new BufferedInputStream(accepted.getInputStream())));
+        }
+    }
+
     private static void say(PrintStream out, Report report) {
         out.println(WorkerProtocol.encode(report).format());
     }
@@ -68,6 +108,7 @@ public final class WorkerMain {
         long seen = 0;
         long count = 0;
         long gilAcquisitions = 0;
+        long[] latencies = new long[0];
         switch (order) {
             case Order.Compute c -> {
                 CpuWork cpu = new CpuWork(new CpuCalibration(c.roundsPerMs(), Duration.ZERO, 0));
@@ -86,6 +127,7 @@ public final class WorkerMain {
                     say(out, new Report.Progress(task));
                 }
             }
+            case Order.Echo e -> latencies = echo(e);
             case Order.Count c -> {
                 seen = ProcessCounter.countFrom(c.increments());
                 count = ProcessCounter.read();
@@ -93,7 +135,37 @@ public final class WorkerMain {
             case Order.Misbehave m -> throw new IllegalStateException("misbehaved already");
         }
         return new Report.Result(pid, cpuNanos() - cpuBefore, System.nanoTime() - started, seen, count,
-                gilAcquisitions);
+                gilAcquisitions, latencies);
+    }
+
+    /** The round trips of an echo order, each timed from when it was due. */
+    private static long[] echo(Order.Echo order) throws Exception {
+        byte[] payload = new byte[ECHO_PAYLOAD_BYTES];
+        long[] latencies = new long[order.ops()];
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), order.port())) {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(ECHO_TIMEOUT_MILLIS);
+            var out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+            var in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            if (order.ops() > 1) { // untimed: the first round trip on a connection pays for its setup
+                EchoFrames.write(out, payload);
+                EchoFrames.read(in);
+            }
+            long start = System.nanoTime();
+            for (int op = 0; op < order.ops(); op++) {
+                long due = start + (order.ops() == 1 ? 0 : (op + 1) * order.period().toNanos());
+                long early = due - System.nanoTime();
+                if (early > 0) {
+                    Thread.sleep(Duration.ofNanos(early));
+                }
+                EchoFrames.write(out, payload);
+                if (EchoFrames.read(in) == null) {
+                    throw new java.io.IOException("the echo server closed the connection");
+                }
+                latencies[op] = System.nanoTime() - due;
+            }
+        }
+        return latencies;
     }
 
     private static long cpuNanos() {

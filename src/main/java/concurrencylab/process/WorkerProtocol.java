@@ -13,16 +13,19 @@ import java.util.Map;
  *   worker  READY pid=4711                                  the JVM is up and the worker reads its orders
  *   parent  WORK kind=cpu tasks=2 taskMicros=400000 roundsPerMs=290329 gil=true switchMicros=5000
  *   (or)    WORK kind=sleep tasks=2 taskMicros=400000
+ *   (or)    WORK kind=echo ops=80 port=41234 periodMicros=10000
  *   (or)    WORK kind=count increments=5000000
  *   (or)    WORK kind=fault fault=crash                      tests only
  *   worker  STARTED                                          it begins the work
  *   worker  PROGRESS done=1                                  after each task (kind cpu or sleep)
  *   worker  RESULT pid=4711 cpuNanos=812000000 wallNanos=803000000 seen=0 count=0 gilAcquisitions=2
+ *           (kind echo adds latencyNanos=1210000,1187000,... : each round trip from when it was due)
  *   worker  ERROR message=what_went_wrong                    instead of RESULT, when the work failed
  * </pre>
  *
  * kinds: {@code cpu} computes taskMicros per task with the service's calibration (roundsPerMs), under the worker's
- * own simulated GIL when gil=true; {@code sleep} sleeps taskMicros per task; {@code count} reads the
+ * own simulated GIL when gil=true; {@code sleep} sleeps taskMicros per task; {@code echo} makes {@code ops} round
+ * trips to the lab's loopback echo server on {@code port}, one due every periodMicros; {@code count} reads the
  * {@link ProcessCounter} in the worker's own memory (seen), increments it {@code increments} times and reports what
  * it reads then (count); {@code fault} exists for the tests: crash (exit 1 before answering), hang (never answer),
  * garbage (answer with a line that is no message). The worker exits after RESULT or ERROR, and at once if its stdin
@@ -76,6 +79,8 @@ public final class WorkerProtocol {
             case Order.Compute c -> message(WORK, "kind", "cpu", "tasks", c.tasks(), "taskMicros", micros(c.taskTime()),
                     "roundsPerMs", c.roundsPerMs(), "gil", c.gil(), "switchMicros", Math.max(1, micros(c.switchInterval())));
             case Order.Sleep s -> message(WORK, "kind", "sleep", "tasks", s.tasks(), "taskMicros", micros(s.taskTime()));
+            case Order.Echo e -> message(WORK, "kind", "echo", "ops", e.ops(), "port", e.port(), "periodMicros",
+                    micros(e.period()));
             case Order.Count c -> message(WORK, "kind", "count", "increments", c.increments());
             case Order.Misbehave m -> message(WORK, "kind", "fault", "fault", m.fault().name().toLowerCase(Locale.ROOT));
         };
@@ -91,6 +96,8 @@ public final class WorkerProtocol {
                     work.longField("roundsPerMs"), Boolean.parseBoolean(work.field("gil")),
                     ofMicros(work.longField("switchMicros")));
             case "sleep" -> new Order.Sleep(Math.toIntExact(work.longField("tasks")), ofMicros(work.longField("taskMicros")));
+            case "echo" -> new Order.Echo(Math.toIntExact(work.longField("ops")), Math.toIntExact(work.longField("port")),
+                    ofMicros(work.longField("periodMicros")));
             case "count" -> new Order.Count(work.longField("increments"));
             case "fault" -> new Order.Misbehave(Order.Fault.valueOf(work.field("fault").toUpperCase(Locale.ROOT)));
             default -> throw new IllegalArgumentException("unknown kind " + work.field("kind"));
@@ -103,8 +110,12 @@ public final class WorkerProtocol {
             case Report.Ready r -> message(READY, "pid", r.pid());
             case Report.Started s -> message(STARTED);
             case Report.Progress p -> message(PROGRESS, "done", p.done());
-            case Report.Result r -> message(RESULT, "pid", r.pid(), "cpuNanos", r.cpuNanos(), "wallNanos", r.wallNanos(),
-                    "seen", r.seen(), "count", r.count(), "gilAcquisitions", r.gilAcquisitions());
+            case Report.Result r -> r.latencyNanos().length == 0
+                    ? message(RESULT, "pid", r.pid(), "cpuNanos", r.cpuNanos(), "wallNanos", r.wallNanos(),
+                            "seen", r.seen(), "count", r.count(), "gilAcquisitions", r.gilAcquisitions())
+                    : message(RESULT, "pid", r.pid(), "cpuNanos", r.cpuNanos(), "wallNanos", r.wallNanos(),
+                            "seen", r.seen(), "count", r.count(), "gilAcquisitions", r.gilAcquisitions(),
+                            "latencyNanos", joined(r.latencyNanos()));
             case Report.Failed f -> message(ERROR, "message", f.message().replaceAll("\\s+", "_"));
         };
     }
@@ -117,10 +128,31 @@ public final class WorkerProtocol {
             case PROGRESS -> new Report.Progress(line.longField("done"));
             case RESULT -> new Report.Result(line.longField("pid"), line.longField("cpuNanos"),
                     line.longField("wallNanos"), line.longField("seen"), line.longField("count"),
-                    line.longField("gilAcquisitions"));
+                    line.longField("gilAcquisitions"), longs(line.field("latencyNanos", "")));
             case ERROR -> new Report.Failed(line.field("message", "(no message)"));
             default -> throw new IllegalArgumentException("a worker does not say " + line.verb());
         };
+    }
+
+    /** Numbers as one word: "12,7,3". */
+    private static String joined(long[] numbers) {
+        StringBuilder text = new StringBuilder();
+        for (long n : numbers) {
+            text.append(text.isEmpty() ? "" : ",").append(n);
+        }
+        return text.toString();
+    }
+
+    private static long[] longs(String joined) {
+        if (joined.isEmpty()) {
+            return new long[0];
+        }
+        String[] parts = joined.split(",");
+        long[] numbers = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            numbers[i] = Long.parseLong(parts[i]);
+        }
+        return numbers;
     }
 
     private static long micros(Duration duration) {

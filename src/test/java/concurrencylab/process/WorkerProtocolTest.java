@@ -44,13 +44,16 @@ class WorkerProtocolTest {
         var orders = java.util.List.<Order>of(
                 new Order.Compute(3, java.time.Duration.ofMillis(400), 290_329, true, java.time.Duration.ofMillis(5)),
                 new Order.Sleep(2, java.time.Duration.ofMillis(250)), new Order.Count(5_000_000),
+                new Order.Echo(80, 41_234, java.time.Duration.ofMillis(30)),
                 new Order.Misbehave(Order.Fault.GARBAGE));
         for (Order order : orders) {
             String line = WorkerProtocol.encode(order).format();
             assertThat(WorkerProtocol.order(WorkerProtocol.parse(line))).as(line).isEqualTo(order);
         }
         var reports = java.util.List.<Report>of(new Report.Ready(4711), new Report.Started(), new Report.Progress(2),
-                new Report.Result(4711, 812_000_000, 803_000_000, 0, 5_000_000, 2), new Report.Failed("boom"));
+                new Report.Result(4711, 812_000_000, 803_000_000, 0, 5_000_000, 2),
+                new Report.Result(4711, 1_000, 2_000, 0, 0, 0, new long[] {1_210_000, 1_187_000}),
+                new Report.Failed("boom"));
         for (Report report : reports) {
             String line = WorkerProtocol.encode(report).format();
             assertThat(WorkerProtocol.report(WorkerProtocol.parse(line))).as(line).isEqualTo(report);
