@@ -8,11 +8,11 @@ import concurrencylab.gil.SwitchReason;
  * callbacks, releases it around select (a blocking call, as CPython's selectors do around epoll), and between two
  * callbacks hands it over when another thread has asked for it (CPython's eval breaker). Loop thread only.
  */
-final class GilLoopLock implements LoopLock {
+public final class GilLoopLock implements LoopLock {
 
     private final GlobalInterpreterLock gil;
 
-    GilLoopLock(GlobalInterpreterLock gil) {
+    public GilLoopLock(GlobalInterpreterLock gil) {
         this.gil = gil;
     }
 

@@ -10,7 +10,7 @@ import concurrencylab.timeline.Timeline;
  * callbacks marked. Passes every event on to {@code next} (the metrics). Called on the loop thread only, which is
  * the one writer of the "loop" lane.
  */
-final class LoopLanes implements LoopObserver {
+public final class LoopLanes implements LoopObserver {
 
     private final LoopObserver next;
     private final Lane lane;
@@ -21,7 +21,7 @@ final class LoopLanes implements LoopObserver {
     }
 
     /** {@code next}, and the timeline when it records. */
-    static LoopObserver of(Timeline timeline, LoopObserver next) {
+    public static LoopObserver of(Timeline timeline, LoopObserver next) {
         return timeline.isRecording() ? new LoopLanes(timeline, next) : next;
     }
 

@@ -19,7 +19,11 @@ public enum Claim {
     C11("An event loop runs many socket tasks on one thread, parking each at I/O while the OS watches its socket."),
     C12("GIL convoy: an I/O thread beside a CPU thread waits a switch interval for each re-acquire."),
     C13("A coroutine that never suspends stalls every other one on its loop."),
-    C14("A blocking server serves one client at a time; threads or a selector serve them together.");
+    C14("A blocking server serves one client at a time; threads or a selector serve them together."),
+    C15("Concurrency is not parallelism: I/O-bound work gains from any concurrency, CPU-bound work only from parallel "
+            + "cores."),
+    C16("Preemptive multitasking keeps other tasks responsive beside a CPU hog; cooperative multitasking does not."),
+    C17("An event loop hands CPU work to processes: the work runs on several cores and the loop stays responsive.");
 
     private final String statement;
 

@@ -74,6 +74,14 @@ public interface Experiment<P extends Record> {
         return unavailable().map(List::of).orElse(List.of());
     }
 
+    /**
+     * A picture of a finished run's result that says more than its numbers do (the compare matrix), as SVG; empty
+     * when this experiment draws none. The result may come from the run store, its details then read back from JSON.
+     */
+    default Optional<String> resultPicture(ExperimentResult result) {
+        return Optional.empty();
+    }
+
     default P defaults() {
         return ParamDefaults.of(paramsType());
     }

@@ -18,8 +18,12 @@ final class Report {
      * The page: status and progress, verdicts with their evidence, headline numbers, the timeline picture,
      * parameters, details and links. {@code paramsJson} and {@code detailsJson} are the pretty-printed JSON.
      */
-    /** {@code timeline} is null when the run's timeline was not kept. */
-    static String html(RunView run, TimelineSnapshot timeline, String paramsJson, String detailsJson) {
+    /**
+     * {@code timeline} is null when the run's timeline was not kept; {@code resultPicture} (an SVG, put in the page
+     * as it is so that its links work) is null unless the experiment draws its result, as compare draws its matrix.
+     */
+    static String html(RunView run, TimelineSnapshot timeline, String resultPicture, String paramsJson,
+            String detailsJson) {
         boolean finished = run.status().isFinished();
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(Html.escape(run.experiment())).append(" <small>run ")
@@ -46,6 +50,11 @@ final class Report {
         ExperimentResult result = run.result();
         if (result != null) {
             b.append(verdicts(result)).append(headline(result));
+        }
+        if (resultPicture != null) {
+            b.append("<h2>The matrix</h2>\n<p>Each cell is one workload run one way; click it for its own timeline. "
+                    + "<a href=\"/api/runs/").append(Html.escape(run.id())).append("/matrix.svg\">The matrix alone "
+                    + "(SVG)</a>.</p>\n<figure class=\"matrix\" id=\"matrix\">").append(resultPicture).append("</figure>\n");
         }
         b.append(picture(run, timeline, finished));
         b.append("<h2>Parameters</h2>\n<pre class=\"json\">").append(Html.escape(paramsJson)).append("</pre>\n");

@@ -3,6 +3,7 @@ package concurrencylab.run;
 import concurrencylab.experiment.ExperimentResult;
 import concurrencylab.experiment.Verdict;
 import concurrencylab.timeline.TimelinePicture;
+import concurrencylab.timeline.TimelineSnapshot;
 import concurrencylab.timeline.TraceEvents;
 import java.io.IOException;
 import java.io.Writer;
@@ -26,16 +27,17 @@ final class RunPicture {
     private RunPicture() {
     }
 
-    static String svg(Run run) {
+    /** The picture of {@code snapshot}: the run's whole timeline, or its part named {@code part}. */
+    static String svg(Run run, TimelineSnapshot snapshot, String part) {
         RunView view = run.view();
-        return TimelinePicture.svg(run.timelineSnapshot(), title(view), caption(view));
+        return TimelinePicture.svg(snapshot, title(view, part), caption(view));
     }
 
     /** The same picture as PNG; 503 where Java2D cannot draw text (a JRE without any font). */
-    static byte[] png(Run run) {
+    static byte[] png(Run run, TimelineSnapshot snapshot, String part) {
         RunView view = run.view();
         try {
-            return TimelinePicture.png(run.timelineSnapshot(), title(view), caption(view));
+            return TimelinePicture.png(snapshot, title(view, part), caption(view));
         } catch (RuntimeException | LinkageError e) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                     "This service cannot draw PNG pictures here (" + e + "); " + view.links().timeline()
@@ -45,7 +47,7 @@ final class RunPicture {
         }
     }
 
-    static void trace(Run run, Writer out) throws IOException {
+    static void trace(Run run, TimelineSnapshot snapshot, Writer out) throws IOException {
         RunView view = run.view();
         Map<String, String> about = new LinkedHashMap<>();
         about.put("runId", view.id());
@@ -53,7 +55,7 @@ final class RunPicture {
         about.put("status", view.status().name());
         about.put("startedAt", String.valueOf(view.startedAt()));
         about.put("report", view.links().report());
-        TraceEvents.write(run.timelineSnapshot(), about, out);
+        TraceEvents.write(snapshot, about, out);
     }
 
     /** The trace's file name: experiment, start time (UTC) and the run's first 8 characters. */
@@ -62,10 +64,11 @@ final class RunPicture {
                 + view.id().substring(0, 8) + ".trace.json";
     }
 
-    static String title(RunView view) {
+    static String title(RunView view, String part) {
         ExperimentResult result = view.result();
         String wall = result == null ? "" : String.format(Locale.ROOT, ", %.3f s measured", result.wallSeconds());
-        return view.experiment() + " run " + view.id().substring(0, 8) + ": " + view.status() + wall;
+        return view.experiment() + " run " + view.id().substring(0, 8) + (part == null || part.isBlank() ? ""
+                : " (" + part + ")") + ": " + view.status() + wall;
     }
 
     /** One line per verdict (claim, outcome, evidence), or why there are none. */

@@ -1,12 +1,18 @@
 package concurrencylab.run;
 
+import concurrencylab.experiment.Experiment;
+import concurrencylab.experiment.ExperimentCatalog;
+import concurrencylab.timeline.TimelineSnapshot;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,6 +23,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What a run recorded: its timeline as a picture (SVG, PNG) and as a trace for Perfetto. */
@@ -28,9 +35,11 @@ class RunTimelineController {
     static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
 
     private final RunService runs;
+    private final ExperimentCatalog catalog;
 
-    RunTimelineController(RunService runs) {
+    RunTimelineController(RunService runs, ExperimentCatalog catalog) {
         this.runs = runs;
+        this.catalog = catalog;
     }
 
     @GetMapping(path = "/{id}/timeline.svg", produces = "image/svg+xml")
@@ -41,9 +50,9 @@ class RunTimelineController {
             description = "What every thread, worker process, coroutine or client did, drawn by the service: GIL "
                     + "hold/wait/I/O, queue waits, loop passes, spawns, requests. While the run is running, what it "
                     + "recorded so far; a failed run keeps what it recorded up to the failure.")
-    ResponseEntity<String> timeline(@PathVariable String id) {
+    ResponseEntity<String> timeline(@PathVariable String id, @Parameter(description = "Only this part of the run (compare: a cell, e.g. threads/cpu, as the matrix links it)") @RequestParam(required = false) String cell) {
         Run run = started(id);
-        return ResponseEntity.ok().contentType(SVG).body(RunPicture.svg(run));
+        return ResponseEntity.ok().contentType(SVG).body(RunPicture.svg(run, snapshot(run, cell), cell));
     }
 
     @GetMapping(path = "/{id}/timeline.png", produces = MediaType.IMAGE_PNG_VALUE)
@@ -53,9 +62,9 @@ class RunTimelineController {
     @Operation(summary = "A run's timeline as a picture (PNG): the one to try here",
             description = "The same picture as timeline.svg. Swagger UI shows a PNG answer as a picture (an SVG "
                     + "answer it prints as text): try it with the id of a finished run.")
-    ResponseEntity<byte[]> timelinePng(@PathVariable String id) {
+    ResponseEntity<byte[]> timelinePng(@PathVariable String id, @Parameter(description = "Only this part of the run (compare: a cell, e.g. threads/cpu, as the matrix links it)") @RequestParam(required = false) String cell) {
         Run run = started(id);
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(RunPicture.png(run));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(RunPicture.png(run, snapshot(run, cell), cell));
     }
 
     @GetMapping(path = "/{id}/trace", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -66,13 +75,67 @@ class RunTimelineController {
             description = "Lane groups are processes, lanes are threads; states are complete events (ph X), marks "
                     + "instants (ph i), CPU shares and tasks in flight counters (ph C); times in microseconds from "
                     + "the run's start. Downloads as a file named after the experiment and its start time.")
-    void trace(@PathVariable String id, HttpServletResponse response) throws IOException {
+    void trace(@PathVariable String id, @Parameter(description = "Only this part of the run (compare: a cell, e.g. threads/cpu, as the matrix links it)") @RequestParam(required = false) String cell, HttpServletResponse response)
+            throws IOException {
         Run run = started(id);
+        TimelineSnapshot snapshot = snapshot(run, cell);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(RunPicture.traceFileName(run.view())).build().toString());
-        RunPicture.trace(run, response.getWriter());
+        RunPicture.trace(run, snapshot, response.getWriter());
+    }
+
+    @GetMapping(path = "/{id}/matrix.svg", produces = "image/svg+xml")
+    @ApiResponse(responseCode = "200", description = "The matrix: models as rows, workloads as columns, each cell "
+            + "coloured by its speedup (or, for mixed, its I/O latency ratio) with the numbers in it and a link to the "
+            + "cell's own timeline; the verdicts under it", content = @Content(mediaType = "image/svg+xml"))
+    @ApiResponse(responseCode = "404", description = "No run has this id, or it is not a compare run",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The run has no result (yet): queued, running, or it failed",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @Operation(summary = "A compare run's matrix as a picture (SVG)",
+            description = "Every model on every workload of one compare run, side by side, drawn by the service. "
+                    + "Kept as long as the run is (from the run store too).")
+    ResponseEntity<String> matrix(@PathVariable String id) {
+        RunView view = runs.view(id).orElseThrow(() -> new RunNotFoundException(id));
+        Experiment<?> experiment = catalog.find(view.experiment()).orElseThrow(() -> noMatrix(view));
+        if (view.result() == null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Run " + id + " is "
+                    + view.status() + " and has no result" + (view.status().isFinished() ? "" : " yet: ask again "
+                    + "when it has finished (follow " + view.links().events() + ")") + ".");
+            problem.setTitle("No result to draw");
+            problem.setProperty("status", view.status());
+            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        }
+        String svg = experiment.resultPicture(view.result()).orElseThrow(() -> noMatrix(view));
+        return ResponseEntity.ok().contentType(SVG).body(svg);
+    }
+
+    private static ErrorResponseException noMatrix(RunView view) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Run " + view.id() + " is a "
+                + view.experiment() + " run; only compare runs draw a matrix. Its timeline is at "
+                + view.links().timeline() + ".");
+        problem.setTitle("No matrix");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    /** The run's timeline, or one part of it (404 naming the parts there are). */
+    private static TimelineSnapshot snapshot(Run run, String cell) {
+        TimelineSnapshot all = run.timelineSnapshot();
+        if (cell == null || cell.isBlank()) {
+            return all;
+        }
+        // A '+' in a query string that was not encoded arrives as a space ("coroutines processes/cpu").
+        return all.section(cell).or(() -> all.section(cell.replace(' ', '+'))).orElseThrow(() -> {
+            List<String> parts = all.sections().stream().map(TimelineSnapshot.Section::name).toList();
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Run " + run.id
+                    + " has no part named '" + cell + "'" + (parts.isEmpty() ? ": it has no parts."
+                    : "; its parts are: " + String.join(", ", parts) + "."));
+            problem.setTitle("No such part of the run");
+            problem.setProperty("parts", parts);
+            return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        });
     }
 
     /** The run, once it has started: a queued one has recorded nothing (409). */
@@ -85,7 +148,6 @@ class RunTimelineController {
         }
         return run;
     }
-
 
     private static ErrorResponseException timelineNotKept(String id) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Run " + id + " is kept, but "

@@ -38,6 +38,14 @@ public class Runs {
         return runs.views(null, null, limit);
     }
 
+    /** The picture the run's experiment draws of its result (the compare matrix), if it draws one and there is one. */
+    public Optional<String> resultPicture(RunView run) {
+        if (run.result() == null) {
+            return Optional.empty();
+        }
+        return catalog.find(run.experiment()).flatMap(experiment -> experiment.resultPicture(run.result()));
+    }
+
     /**
      * What the run recorded (empty while queued); absent when its timeline is not kept: timelines live in memory with
      * the latest runs, not in the store.

@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Makes the pictures in docs/pictures from real runs: starts the packaged service, runs one experiment per concept
- * family with parameters chosen to be readable, and saves each run's timeline picture as the service drew it.
+ * family with parameters chosen to be readable, and saves each run's timeline picture as the service drew it, and the
+ * matrix of a default compare run.
  *
  * <pre>
  *   ./mvnw -q package -DskipTests
@@ -59,6 +60,10 @@ public final class DocsPictures {
                 System.out.println(file + ": " + picture.kind() + " " + picture.params().strip() + " -> "
                         + run.get("status").asString());
             }
+            JsonNode matrix = lab.runToEnd("compare", "{}");
+            Path file = directory.resolve("compare-matrix.svg");
+            Files.writeString(file, lab.get("/api/runs/" + matrix.get("id").asString() + "/matrix.svg").body());
+            System.out.println(file + ": compare {} -> " + matrix.get("status").asString());
         }
     }
 }

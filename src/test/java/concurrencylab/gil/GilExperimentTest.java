@@ -122,7 +122,7 @@ class GilExperimentTest extends LabHttpTest {
 
         assertThat(Metrics.value(lab, "lab_gil_wait_seconds_count", "experiment=\"gil\"")).isPositive();
         assertThat(Metrics.scrape(lab)).anyMatch(line -> line.startsWith("lab_gil_wait_seconds_bucket{"));
-        assertThat(Metrics.value(lab, "lab_gil_switches_total", "reason=\"forced\"")).isPositive();
+        assertThat(Metrics.value(lab, "lab_gil_switches_total", "experiment=\"gil\",reason=\"forced\"")).isPositive();
     }
 
     @Test

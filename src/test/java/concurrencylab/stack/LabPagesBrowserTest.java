@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The lab's own pages as a newcomer meets them, in headless Chromium: the front door starts an experiment from its
  * button and lands on the run's report, which follows the run to its end and shows its picture; the reports of a
- * finished gil and event-loop run show theirs. Screenshots of the pictures are left in target/ and checked: drawn,
+ * finished gil and event-loop run show theirs, and a compare run's report its matrix. Screenshots of the pictures are left in target/ and checked: drawn,
  * 1,200 px wide, not blank; and the console has no errors.
  */
 class LabPagesBrowserTest extends LabHttpTest {
@@ -83,6 +83,45 @@ class LabPagesBrowserTest extends LabHttpTest {
         });
     }
 
+    @Test
+    void aCompareRunsReportShowsItsMatrixAndACellLeadsToItsOwnTimeline() throws Exception {
+        String id = lab.runToEnd("compare", """
+                {"tasks": 2, "taskMillis": 40, "models": ["threads", "coroutines"]}""").get("id").asString();
+        Browser.with(browser -> {
+            browser.get(url("/runs/" + id));
+            WebElement matrix = browser.findElement(By.cssSelector("#matrix svg"));
+            assertThat(matrix.findElements(By.cssSelector("rect.cell"))).as("3 models x 3 workloads").hasSize(9);
+            assertThat(matrix.getText()).contains("sequential", "coroutines", "asyncio", "mixed", "C15", "C16");
+            Browser.chrome(browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", matrix);
+            byte[] png = matrix.getScreenshotAs(OutputType.BYTES);
+            Files.write(Path.of("target", "report-compare-matrix.png"), png);
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+            assertThat(image.getWidth()).as("the matrix on screen").isBetween(950, 1050);
+            assertThat(colouredShare(image)).as("coloured cells").isGreaterThan(0.02);
+            matrix.findElement(By.cssSelector("rect.cell[data-model='threads'][data-workload='cpu']")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("cell="));
+            assertThat(browser.getPageSource()).contains("(threads/cpu)");
+            assertThat(Browser.consoleErrors(browser)).isEmpty();
+        });
+    }
+
+    /** The share of (sampled) pixels that are a colour, not white, grey or black. */
+    private static double colouredShare(BufferedImage image) {
+        long coloured = 0;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                int rgb = image.getRGB(x, y) & 0xffffff;
+                int r = rgb >> 16;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) {
+                    coloured++;
+                }
+            }
+        }
+        return coloured / (double) ((long) (image.getWidth() / 2) * (image.getHeight() / 2));
+    }
+
     /** The picture loaded, is 1,200 px wide on screen, and its screenshot is not blank. */
     private static void assertPictureDrawn(WebDriver browser, WebDriverWait wait, WebElement picture, String name)
             throws Exception {
@@ -97,20 +136,7 @@ class LabPagesBrowserTest extends LabHttpTest {
         Files.write(file, png);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image.getWidth()).as("screenshot width of " + name).isBetween(1150, 1250);
-        long coloured = 0;
-        for (int y = 0; y < image.getHeight(); y += 2) {
-            for (int x = 0; x < image.getWidth(); x += 2) {
-                int rgb = image.getRGB(x, y) & 0xffffff;
-                int r = rgb >> 16;
-                int g = (rgb >> 8) & 0xff;
-                int b = rgb & 0xff;
-                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) {
-                    coloured++; // a state's colour, not white, grey or black text
-                }
-            }
-        }
-        long sampled = (long) (image.getWidth() / 2) * (image.getHeight() / 2);
-        assertThat(coloured).as("coloured pixels in " + name).isGreaterThan(sampled / 100);
+        assertThat(colouredShare(image)).as("coloured pixels (a state's colour) in " + name).isGreaterThan(0.01);
     }
 
     private String url(String path) {

@@ -1,0 +1,145 @@
+package concurrencylab.compare;
+
+import concurrencylab.experiment.Measured;
+import concurrencylab.experiment.RunContext;
+import concurrencylab.experiment.Stopwatch;
+import concurrencylab.experiment.Trial;
+import concurrencylab.gil.GilLanes;
+import concurrencylab.gil.GilObserver;
+import concurrencylab.gil.GlobalInterpreterLock;
+import concurrencylab.gil.Interpreter;
+import concurrencylab.sockets.EchoClient;
+import concurrencylab.timeline.Lane;
+import concurrencylab.timeline.LaneState;
+import concurrencylab.workload.CpuWork;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The cells of the blocking models: every task one after another on the run's thread ({@code sequential}), a
+ * platform or a virtual thread per task, or a platform thread per task inside one simulated interpreter with a GIL.
+ * A task is an {@link Interpreter.Task} in every model, so the four run the very same code; only the GIL's model has
+ * a lock in its interpreter. Stateless apart from its collaborators.
+ */
+final class BlockingCells {
+
+    private static final Duration IO_TIMEOUT = Duration.ofSeconds(30);
+
+    private final CpuWork cpu;
+    private final GilObserver gilObserver;
+
+    BlockingCells(CpuWork cpu, GilObserver gilObserver) {
+        this.cpu = cpu;
+        this.gilObserver = gilObserver;
+    }
+
+    CellRun run(Model model, CompareWorkload workload, Setup setup, RunContext cell) throws Exception {
+        OpLatencies latencies = workload == CompareWorkload.MIXED
+                ? new OpLatencies(setup.ioTasks(), setup.opsPerIoTask()) : null;
+        Interpreter interpreter = model == Model.GIL_THREADS
+                ? Interpreter.withLock(new GlobalInterpreterLock(setup.switchInterval(),
+                        GilLanes.of(cell.timeline(), gilObserver)), cpu)
+                : Interpreter.freeThreaded(cpu);
+        Measured measured;
+        if (model == Model.SEQUENTIAL) {
+            measured = oneAfterAnother(workload, setup, cell, interpreter, latencies);
+        } else {
+            RunContext drawOn = model == Model.GIL_THREADS ? null : cell; // the GIL draws its threads itself
+            long start = System.nanoTime();
+            measured = Trial.plan(cell, setup.tasks(), 1).run(executor(model, setup.tasks(), cell),
+                    i -> interpreter.run(task(workload, i, setup, start, latencies, drawOn)))
+                    .measured();
+        }
+        return new CellRun(measured, 0, latencies == null ? null : latencies.all(), null);
+    }
+
+    /**
+     * Mixed's I/O tasks with no hog beside them, on platform threads: the latency the mixed cells are compared to.
+     */
+    long[] ioAlone(Setup setup, RunContext cell) throws Exception {
+        OpLatencies latencies = new OpLatencies(setup.ioTasks(), Setup.ALONE_OPS);
+        Interpreter free = Interpreter.freeThreaded(cpu);
+        long start = System.nanoTime();
+        Trial.plan(cell, setup.ioTasks(), 1).run(executor(Model.THREADS, setup.ioTasks(), cell),
+                i -> free.run(in -> ioLoop(in, setup, i, start, latencies, Setup.ALONE_OPS, Setup.SHORTEST_PERIOD,
+                        cell)));
+        return latencies.all();
+    }
+
+    private static ExecutorService executor(Model model, int tasks, RunContext cell) {
+        return switch (model) {
+            case VIRTUAL_THREADS -> Executors.newThreadPerTaskExecutor(cell.virtualThreads("virtual"));
+            case GIL_THREADS -> Executors.newFixedThreadPool(tasks, cell.platformThreads("gil-thread"));
+            default -> Executors.newFixedThreadPool(tasks, cell.platformThreads("thread"));
+        };
+    }
+
+    /** The run's own thread does every task in turn; in mixed the hog first, so the I/O tasks wait for it. */
+    private Measured oneAfterAnother(CompareWorkload workload, Setup setup, RunContext cell, Interpreter interpreter,
+            OpLatencies latencies) throws Exception {
+        Lane lane = cell.timeline().laneOfCurrentThread("threads", "one after another");
+        Stopwatch stopwatch = Stopwatch.start();
+        long start = System.nanoTime();
+        for (int i = 0; i < setup.tasks(); i++) {
+            cell.throwIfStopped();
+            long taskStart = System.nanoTime();
+            interpreter.run(task(workload, i, setup, start, latencies, null));
+            lane.interval(LaneState.RUNNING, taskStart, System.nanoTime(), i);
+        }
+        return stopwatch.stop();
+    }
+
+    /** Task {@code i} of a cell that started at {@code start}; {@code drawOn} (null: nowhere) gets its I/O drawn. */
+    private static Interpreter.Task task(CompareWorkload workload, int i, Setup setup, long start,
+            OpLatencies latencies, RunContext drawOn) {
+        return switch (workload) {
+            case CPU -> in -> in.compute(setup.taskTime());
+            case IO -> in -> in.blocking(() -> {
+                long ioStart = System.nanoTime();
+                EchoClient.roundTrip(setup.ioPort(), new byte[Setup.PAYLOAD_BYTES], setup.taskTime().plus(IO_TIMEOUT));
+                draw(drawOn, LaneState.IO, ioStart);
+            });
+            case MIXED -> i == 0 ? in -> in.compute(setup.hogTime())
+                    : in -> ioLoop(in, setup, i - 1, start, latencies, setup.opsPerIoTask(), setup.period(), drawOn);
+        };
+    }
+
+    /**
+     * One I/O task of mixed: {@code ops} round trips over one connection, one due every {@code period} (see
+     * {@link Setup#due}), each timed from when it was due (so a task held up by the hog, or by waiting for the GIL,
+     * shows it). The waits and round trips release the GIL, as Python's sleep and socket calls do.
+     */
+    private static void ioLoop(Interpreter in, Setup setup, int row, long start, OpLatencies latencies, int ops,
+            Duration period, RunContext drawOn) throws Exception {
+        EchoConnection[] connection = new EchoConnection[1];
+        in.blocking(() -> {
+            connection[0] = new EchoConnection(setup.mixedPort());
+            connection[0].roundTrip(); // untimed: the first round trip on a connection pays for its setup
+        });
+        try (EchoConnection echo = connection[0]) {
+            for (int k = 0; k < ops; k++) {
+                long due = Setup.due(start, k, period);
+                in.blocking(() -> {
+                    long early = due - System.nanoTime();
+                    if (early > 0) {
+                        long sleeping = System.nanoTime();
+                        Thread.sleep(Duration.ofNanos(early));
+                        draw(drawOn, LaneState.SLEEPING, sleeping);
+                    }
+                    long ioStart = System.nanoTime();
+                    echo.roundTrip();
+                    draw(drawOn, LaneState.IO, ioStart);
+                });
+                latencies.record(row, k, System.nanoTime() - due);
+            }
+        }
+    }
+
+    /** On the platform thread's lane, from {@code start} to now (virtual threads and the GIL's threads draw none). */
+    private static void draw(RunContext drawOn, LaneState state, long start) {
+        if (drawOn != null && !Thread.currentThread().isVirtual()) {
+            drawOn.timeline().laneOfCurrentThread("threads").interval(state, start, System.nanoTime());
+        }
+    }
+}

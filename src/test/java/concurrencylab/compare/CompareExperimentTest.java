@@ -1,0 +1,163 @@
+package concurrencylab.compare;
+
+import static concurrencylab.Verdicts.assertConfirmedUnlessBusy;
+import static concurrencylab.Verdicts.assertOutcome;
+import static concurrencylab.process.ProcessesExperimentTest.assertNoChildProcessesWithin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import concurrencylab.LabClient;
+import concurrencylab.LabHttpTest;
+import concurrencylab.Leaks;
+import concurrencylab.Metrics;
+import concurrencylab.experiment.CpuSet;
+import concurrencylab.process.Pinning;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The compare experiment end to end, over HTTP: the default matrix, its controls, its pictures, cancel, refusals. */
+class CompareExperimentTest extends LabHttpTest {
+
+    @Test
+    void theDefaultMatrixShowsConcurrencyIsNotParallelismPreemptionAndTheOffloadingLoop() throws Exception {
+        JsonNode run = lab.runToEnd("compare", "{}");
+
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.get("progress").get("done").asLong()).isEqualTo(22).isEqualTo(run.get("progress").get("total").asLong());
+        JsonNode result = run.get("result");
+        JsonNode details = result.get("details");
+        assertThat(details.get("matrix")).hasSize(21);
+        JsonNode others = result.get("otherProcessesCores");
+        assertConfirmedUnlessBusy(result, "C15", others);
+        assertOutcome(result, "C16", "confirmed");
+        assertConfirmedUnlessBusy(result, "C17", others);
+        JsonNode coroutinesIo = cell(details, "coroutines", "io");
+        assertThat(coroutinesIo.get("speedup").asDouble()).as("4 waits overlap on one thread").isGreaterThan(2);
+        assertThat(cell(details, "coroutines", "mixed").get("ioP99Ms").asDouble())
+                .as("the hog held the loop").isGreaterThan(5 * cell(details, "threads", "mixed").get("ioP99Ms").asDouble());
+        assertThat(Metrics.value(lab, "lab_compare_speedup", "model=\"coroutines\",workload=\"io\""))
+                .isEqualTo(coroutinesIo.get("speedup").asDouble());
+        assertThat(Metrics.value(lab, "lab_compare_latency_ratio", "model=\"coroutines\"")).isGreaterThan(5);
+
+        String id = run.get("id").asString();
+        LabClient.Answer matrix = lab.get("/api/runs/" + id + "/matrix.svg");
+        assertThat(matrix.status()).isEqualTo(200);
+        assertThat(matrix.contentType()).startsWith("image/svg+xml");
+        assertThat(matrix.body().split("class=\"cell\"", -1)).hasSize(22);
+        assertThat(matrix.body()).contains("C15 ", "C16 ", "C17 ", "multiprocessing");
+        String cellPicture = cell(details, "coroutines+processes", "cpu").get("timeline").asString();
+        assertThat(cellPicture).endsWith("?cell=coroutines%2Bprocesses%2Fcpu");
+        LabClient.Answer part = lab.get(cellPicture);
+        assertThat(part.status()).isEqualTo(200);
+        assertThat(part.body()).contains("(coroutines+processes/cpu)", "worker 4", "coroutine 3")
+                .doesNotContain("gil-thread-1");
+        LabClient.Answer trace = lab.get("/api/runs/" + id + "/trace?cell=gil-threads/mixed");
+        assertThat(trace.status()).isEqualTo(200);
+        assertThat(trace.body()).contains("gil-held", "forced-switch");
+        LabClient.Answer noSuchPart = lab.get("/api/runs/" + id + "/timeline.svg?cell=fibers/cpu");
+        assertThat(noSuchPart.status()).isEqualTo(404);
+        assertThat(noSuchPart.json().get("parts")).hasSize(22);
+        assertNoChildProcessesWithin(Duration.ofSeconds(2));
+        assertThat(Leaks.awaitNoRunThreads(Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void pinnedToOneCoreNothingComputesInParallelAndTheParallelHalvesSaySo() throws Exception {
+        assumeTrue(Pinning.ofThisProcess().available(), "needs taskset");
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 cores to pin to one of them");
+        List<Integer> before = CpuSet.allowed().orElseThrow();
+        JsonNode result = lab.runToEnd("compare", """
+                {"cpus": 1, "tasks": 2, "taskMillis": 150, "workloads": ["cpu", "io"],
+                 "models": ["threads", "virtual-threads", "gil-threads", "processes", "coroutines", "coroutines+processes"]}""")
+                .get("result");
+
+        for (JsonNode cell : result.get("details").get("matrix")) {
+            if (cell.get("workload").asString().equals("cpu")) {
+                assertThat(cell.get("speedup").asDouble()).as(cell.toString()).isLessThan(1.3);
+            } else if (!cell.get("model").asString().equals("sequential")) {
+                assertThat(cell.get("speedup").asDouble()).as("waits overlap on one core too: " + cell).isGreaterThan(1.4);
+            }
+        }
+        assertThat(result.get("details").get("pinnedTo").asString()).isEqualTo(Pinning.ofThisProcess().cpuList(1));
+        assertOutcome(result, "C15", "cannot-show");
+        assertThat(evidence(result, "C15")).contains("needs 2 cores", "the io half held");
+        assertOutcome(result, "C17", "cannot-show");
+        assertOutcome(result, "C16", "cannot-show");
+        assertThat(CpuSet.allowed().orElseThrow()).as("the service has its cores back").isEqualTo(before);
+    }
+
+    @Test
+    void aSwitchIntervalAsLongAsTheHogPreemptsNothingAndC16SaysSo() {
+        JsonNode result = lab.runToEnd("compare", """
+                {"tasks": 4, "taskMillis": 200, "switchIntervalMs": 200, "workloads": ["mixed"],
+                 "models": ["threads", "gil-threads", "coroutines"]}""").get("result");
+
+        assertOutcome(result, "C16", "not-shown");
+        assertThat(evidence(result, "C16")).contains("gil-threads let the I/O wait");
+        assertThat(cell(result.get("details"), "gil-threads", "mixed").get("ioP99Ms").asDouble()).isGreaterThan(200);
+        assertOutcome(result, "C15", "cannot-show");
+        assertOutcome(result, "C17", "cannot-show");
+    }
+
+    @Test
+    void aCancelledMatrixStopsWithinASecondOrTwoAndGivesTheCoresBack() throws Exception {
+        assumeTrue(Pinning.ofThisProcess().available(), "needs taskset");
+        List<Integer> before = CpuSet.allowed().orElseThrow();
+        String id = lab.post("/api/experiments/compare", """
+                {"cpus": 1, "tasks": 8, "taskMillis": 500, "workloads": ["cpu"], "models": ["processes"]}""")
+                .json().get("id").asString();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (ProcessHandle.current().children().count() < 8 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(300); // the workers computing
+
+        long start = System.nanoTime();
+        assertThat(lab.delete("/api/runs/" + id).json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds to cancel").isLessThan(2.5);
+        assertNoChildProcessesWithin(Duration.ofSeconds(2));
+        assertThat(Leaks.awaitNoRunThreads(Duration.ofSeconds(2))).isEmpty();
+        assertThat(CpuSet.allowed().orElseThrow()).as("the service has its cores back").isEqualTo(before);
+    }
+
+    @Test
+    void unknownModelsEmptyListsAndTooMuchWorkAreRefusedNamingWhatIsAllowed() {
+        LabClient.Answer fibers = lab.post("/api/experiments/compare", "{\"models\": [\"threads\", \"fibers\"]}");
+        assertThat(fibers.status()).isEqualTo(400);
+        assertThat(fibers.body()).contains("models").contains("coroutines+processes").contains("fibers");
+        LabClient.Answer none = lab.post("/api/experiments/compare", "{\"workloads\": []}");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.json().get("errors").get(0).get("field").asString()).isEqualTo("workloads");
+        assertThat(none.body()).contains("cpu, io, mixed");
+        LabClient.Answer tooMuch = lab.post("/api/experiments/compare", "{\"tasks\": 16, \"taskMillis\": 1000}");
+        assertThat(tooMuch.status()).isEqualTo(400);
+        assertThat(tooMuch.json().get("errors").get(0).get("field").asString()).isEqualTo("taskMillis");
+        assertThat(tooMuch.body()).contains("1..250");
+        LabClient.Answer lonelyHog = lab.post("/api/experiments/compare", "{\"tasks\": 1}");
+        assertThat(lonelyHog.status()).isEqualTo(400);
+        assertThat(lonelyHog.json().get("errors").get(0).get("field").asString()).isEqualTo("tasks");
+        assertThat(lab.post("/api/experiments/compare", "{\"tasks\": 17}").status()).isEqualTo(400);
+        assertThat(lab.get("/api/runs/00000000-0000-0000-0000-000000000000/matrix.svg").status()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyACompareRunDrawsAMatrix() {
+        String id = lab.runToEnd("threads", "{\"tasks\": 2, \"taskMillis\": 10}").get("id").asString();
+
+        LabClient.Answer answer = lab.get("/api/runs/" + id + "/matrix.svg");
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.json().get("detail").asString()).contains("only compare runs draw a matrix");
+    }
+
+    private static JsonNode cell(JsonNode details, String model, String workload) {
+        return details.get("matrix").valueStream()
+                .filter(c -> c.get("model").asString().equals(model) && c.get("workload").asString().equals(workload))
+                .findFirst().orElseThrow(() -> new AssertionError("no cell " + model + "/" + workload));
+    }
+
+    private static String evidence(JsonNode result, String claim) {
+        return concurrencylab.Verdicts.of(result, claim).get("evidence").asString();
+    }
+}
