@@ -41,7 +41,8 @@ class SoakTest extends LabHttpTest {
             new String[] {"event-loop", "{\"clients\": 50, \"requestsPerClient\": 2, \"serverDelayMs\": 5}"},
             new String[] {"sockets", "{\"clients\": 8, \"requestsPerClient\": 2, \"serverDelayMs\": 5}"},
             new String[] {"shared-memory", "{\"workers\": 2, \"increments\": 10000}"},
-            new String[] {"processes", "{\"tasks\": 2, \"processes\": 2, \"workload\": \"sleep\", \"taskMillis\": 50, \"baseline\": false}"});
+            new String[] {"processes", "{\"tasks\": 2, \"processes\": 2, \"workload\": \"sleep\", \"taskMillis\": 50, \"baseline\": false}"},
+            new String[] {"compare", "{\"tasks\": 2, \"taskMillis\": 10, \"models\": [\"gil-threads\", \"coroutines\"]}"});
     /** Long enough to be cancelled, or to pass a 1 s deadline. */
     private static final String LONG_RUN = "{\"tasks\": 4, \"poolSize\": 2, \"workload\": \"sleep\", \"taskMillis\": 3000, "
             + "\"baseline\": false}";

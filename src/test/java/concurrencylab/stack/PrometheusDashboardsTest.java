@@ -121,7 +121,8 @@ class PrometheusDashboardsTest extends LabHttpTest {
                 {"shared-memory", "{\"increments\": 100000}"},
                 {"event-loop", "{\"clients\": 20, \"requestsPerClient\": 2, \"serverDelayMs\": 10}"},
                 {"event-loop", "{\"mode\": \"blocking\", \"clients\": 10, \"blockMillis\": 150}"},
-                {"sockets", "{\"clients\": 5, \"requestsPerClient\": 1, \"serverDelayMs\": 10}"}}) {
+                {"sockets", "{\"clients\": 5, \"requestsPerClient\": 1, \"serverDelayMs\": 10}"},
+                {"compare", "{\"tasks\": 2, \"taskMillis\": 20, \"models\": [\"threads\", \"coroutines\"]}"}}) {
             assertThat(lab.runToEnd(run[0], run[1]).get("status").asString()).as(run[0]).isEqualTo("SUCCEEDED");
         }
     }
