@@ -51,6 +51,8 @@ public final class WorkerGroup implements AutoCloseable {
         /** The last lines of stderr, for the error message of a crash. Guarded by itself. */
         private final Deque<String> stderrTail = new ArrayDeque<>();
         private volatile long readyAt;
+        /** Set by its stdout reader once it sent RESULT or ERROR: its end of output after that is no failure. */
+        private volatile boolean answered;
 
         Worker(int index, Process process, long spawnedAt) {
             this.index = index;
@@ -179,7 +181,12 @@ public final class WorkerGroup implements AutoCloseable {
      * nothing came within {@code within} ("while waiting for workers {@code what}").
      */
     public Event next(Duration within, String what) throws WorkerFailure, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
         Event event = events.poll(within.toNanos(), TimeUnit.NANOSECONDS);
+        // A worker exits after its answer; its end of output may come before another worker's answer: not news.
+        while (event != null && event.isEnd() && event.worker().answered) {
+            event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
         if (event == null) {
             throw new WorkerFailure("no worker said anything for " + within.toMillis() + " ms while waiting for them "
                     + what + "; workers: " + workers.stream().map(Worker::name).toList());
@@ -213,6 +220,9 @@ public final class WorkerGroup implements AutoCloseable {
                 }
                 if (report instanceof Report.Ready) {
                     worker.readyAt = System.nanoTime();
+                }
+                if (report instanceof Report.Result || report instanceof Report.Failed) {
+                    worker.answered = true;
                 }
                 events.add(new Event(worker, message, report, null));
             }
