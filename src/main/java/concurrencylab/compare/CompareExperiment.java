@@ -81,8 +81,8 @@ class CompareExperiment implements Experiment<CompareParams> {
     @Override
     public List<ParamRule<CompareParams>> rules(LabLimits limits) {
         return List.of(new ParamRule<>("taskMillis", "tasks x taskMillis may be at most "
-                + CompareParams.MAX_TASK_BUDGET_MILLIS + " ms: a cell runs up to that long and a run has about 15 "
-                + "such cells, which must end before the run's deadline", CompareParams::taskMillis,
+                + CompareParams.MAX_TASK_BUDGET_MILLIS + " ms: a cell runs up to that long and a run has up to 22 "
+                + "cells, which must end before the run's deadline", CompareParams::taskMillis,
                 p -> CompareParams.MAX_TASK_BUDGET_MILLIS / p.tasks()));
     }
 

@@ -18,7 +18,10 @@ public record CompareParams(
         @Schema(description = "Pin the whole run, the service's threads and every worker, to the first N cores with taskset, e.g. 1: then nothing can run in parallel; absent, not pinned") @Bounded(min = 1, limit = Limit.CORES) Integer cpus) {
 
     /** Most tasks a cell may have: the processes cells start a JVM for each. */
-    public static final int MAX_TASKS = 16;
-    /** Most tasks x taskMillis: a cell runs up to that long, and a run has about 15 such cells. */
-    public static final int MAX_TASK_BUDGET_MILLIS = 4_000;
+    public static final int MAX_TASKS = 8;
+    /**
+     * Most tasks x taskMillis: a cell runs up to that long and a run has up to 22 cells, so with everything pinned to
+     * one core the largest run takes about a minute, well within the default two-minute deadline.
+     */
+    public static final int MAX_TASK_BUDGET_MILLIS = 3_000;
 }

@@ -106,7 +106,7 @@ class CompareExperimentTest extends LabHttpTest {
         assumeTrue(Pinning.ofThisProcess().available(), "needs taskset");
         List<Integer> before = CpuSet.allowed().orElseThrow();
         String id = lab.post("/api/experiments/compare", """
-                {"cpus": 1, "tasks": 8, "taskMillis": 500, "workloads": ["cpu"], "models": ["processes"]}""")
+                {"cpus": 1, "tasks": 8, "taskMillis": 375, "workloads": ["cpu"], "models": ["processes"]}""")
                 .json().get("id").asString();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (ProcessHandle.current().children().count() < 8 && System.nanoTime() < deadline) {
@@ -131,14 +131,14 @@ class CompareExperimentTest extends LabHttpTest {
         assertThat(none.status()).isEqualTo(400);
         assertThat(none.json().get("errors").get(0).get("field").asString()).isEqualTo("workloads");
         assertThat(none.body()).contains("cpu, io, mixed");
-        LabClient.Answer tooMuch = lab.post("/api/experiments/compare", "{\"tasks\": 16, \"taskMillis\": 1000}");
+        LabClient.Answer tooMuch = lab.post("/api/experiments/compare", "{\"tasks\": 8, \"taskMillis\": 1000}");
         assertThat(tooMuch.status()).isEqualTo(400);
         assertThat(tooMuch.json().get("errors").get(0).get("field").asString()).isEqualTo("taskMillis");
-        assertThat(tooMuch.body()).contains("1..250");
+        assertThat(tooMuch.body()).contains("1..375");
         LabClient.Answer lonelyHog = lab.post("/api/experiments/compare", "{\"tasks\": 1}");
         assertThat(lonelyHog.status()).isEqualTo(400);
         assertThat(lonelyHog.json().get("errors").get(0).get("field").asString()).isEqualTo("tasks");
-        assertThat(lab.post("/api/experiments/compare", "{\"tasks\": 17}").status()).isEqualTo(400);
+        assertThat(lab.post("/api/experiments/compare", "{\"tasks\": 9}").status()).isEqualTo(400);
         assertThat(lab.get("/api/runs/00000000-0000-0000-0000-000000000000/matrix.svg").status()).isEqualTo(404);
     }
 
