@@ -73,7 +73,6 @@ public final class WorkerMain {
         CpuWork cpu = new CpuWork(new CpuCalibration(WARM_UP_ROUNDS_PER_MS, Duration.ZERO, 0));
         Interpreter.withLock(new GlobalInterpreterLock(GlobalInterpreterLock.DEFAULT_SWITCH_INTERVAL, GilObserver.NONE),
                 cpu).run(in -> in.compute(WARM_UP_WORK));
-        Interpreter.freeThreaded(cpu).run(in -> in.compute(WARM_UP_WORK));
         // The protocol both ways, and one round trip with itself over loopback (its own ephemeral port).
         WorkerProtocol.order(WorkerProtocol.parse(WorkerProtocol.encode(new Order.Echo(2, 1, WARM_UP_WORK)).format()));
         WorkerProtocol.report(WorkerProtocol.parse(WorkerProtocol.encode(
