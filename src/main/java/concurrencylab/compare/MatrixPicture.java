@@ -96,8 +96,10 @@ final class MatrixPicture {
         if (cell.loopLagP99Ms() != null) {
             small += " \u00b7 lag " + millis(cell.loopLagP99Ms());
         }
+        svg.append("<g pointer-events=\"none\">"); // a click on the numbers is a click on the cell
         text(svg, x + w / 2, y + 18, 14, "bold", "#111", "middle", big);
         text(svg, x + w / 2, y + 34, 10, "normal", "#222", "middle", small);
+        svg.append("</g>");
         if (cell.timeline() != null) {
             svg.append("</a>");
         }
