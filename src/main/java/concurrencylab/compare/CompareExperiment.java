@@ -11,6 +11,7 @@ import concurrencylab.experiment.LatencyStats;
 import concurrencylab.experiment.Measured;
 import concurrencylab.experiment.Numbers;
 import concurrencylab.experiment.ParamRule;
+import concurrencylab.experiment.ResultPicture;
 import concurrencylab.experiment.RunContext;
 import concurrencylab.experiment.RunTags;
 import concurrencylab.experiment.Stopwatch;
@@ -122,13 +123,13 @@ class CompareExperiment implements Experiment<CompareParams> {
     }
 
     @Override
-    public Optional<String> resultPicture(ExperimentResult result) {
+    public Optional<ResultPicture> resultPicture(ExperimentResult result) {
         if (result == null || result.details() == null) {
             return Optional.empty();
         }
         CompareDetails details = result.details() instanceof CompareDetails d ? d
                 : json.convertValue(result.details(), CompareDetails.class);
-        return Optional.of(MatrixPicture.svg(details, result.verdicts()));
+        return Optional.of(new MatrixPicture(details, result.verdicts()));
     }
 
     @Override

@@ -1,17 +1,27 @@
 package concurrencylab.compare;
 
+import concurrencylab.experiment.ResultPicture;
 import concurrencylab.experiment.Verdict;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 
 /**
- * The matrix as a picture (SVG): models as rows, workloads as columns, each cell coloured by how it did (cpu and io:
+ * The matrix as a picture: models as rows, workloads as columns, each cell coloured by how it did (cpu and io:
  * speedup over sequential, green where it is about the task count, grey about 1, red below; mixed: the I/O p99 over
- * the same I/O alone, green near 1, red as it grows), the numbers written in it, linked to the cell's own timeline,
- * and the verdicts under it. Stateless.
+ * the same I/O alone, green near 1, red as it grows), the numbers written in it, and the verdicts under it. The same
+ * layout is drawn on SVG (each cell a link to its own timeline) or on a Java2D image (PNG). Immutable.
  */
-final class MatrixPicture {
+final class MatrixPicture implements ResultPicture {
 
     private static final int WIDTH = 1000;
     private static final int LABEL_WIDTH = 300;
@@ -20,88 +30,116 @@ final class MatrixPicture {
     private static final int LINE = 16;
     private static final int WRAP = 150;
 
-    private MatrixPicture() {
+    private final CompareDetails d;
+    private final List<Verdict> verdicts;
+
+    MatrixPicture(CompareDetails details, List<Verdict> verdicts) {
+        this.d = details;
+        this.verdicts = List.copyOf(verdicts);
     }
 
-    static String svg(CompareDetails d, List<Verdict> verdicts) {
-        List<String> verdictLines = new ArrayList<>();
+    /** What the matrix is drawn on. Coordinates in pixels, colours as #rrggbb. */
+    private interface Sketch {
+
+        void rect(int x, int y, int w, int h, String fill, Cell cell);
+
+        void text(int x, int y, int size, boolean bold, String colour, boolean centred, String text);
+
+        /** Shapes until {@link #endLink} lead to {@code href} where the format has links. */
+        default void link(String href) {
+        }
+
+        default void endLink() {
+        }
+    }
+
+    @Override
+    public String svg() {
+        Svg svg = new Svg();
+        draw(svg);
+        return svg.finish();
+    }
+
+    @Override
+    public byte[] png() {
+        Png png = new Png(WIDTH, height());
+        draw(png);
+        return png.finish();
+    }
+
+    private List<String> verdictLines() {
+        List<String> lines = new ArrayList<>();
         for (Verdict v : verdicts) {
-            verdictLines.add((v.confirmed() ? "\u2713 " : "\u2717 ") + v.claim() + " " + v.outcome().tag() + ": "
+            lines.add((v.confirmed() ? "\u2713 " : "\u2717 ") + v.claim() + " " + v.outcome().tag() + ": "
                     + v.statement());
-            wrap(v.evidence(), WRAP).forEach(line -> verdictLines.add("    " + line));
+            wrap(v.evidence(), WRAP).forEach(line -> lines.add("    " + line));
+        }
+        return lines;
+    }
+
+    private int height() {
+        return HEAD_HEIGHT + d.models().size() * ROW_HEIGHT + 30 + verdictLines().size() * LINE + 20;
+    }
+
+    private void draw(Sketch s) {
+        s.text(10, 22, 16, true, "#222222", false, String.format(Locale.ROOT, "%d tasks of %d ms, every model on "
+                + "every workload (%d core%s%s)", d.tasks(), d.taskMillis(), d.cores(), d.cores() == 1 ? "" : "s",
+                d.pinnedTo() == null ? "" : ", pinned to CPU " + d.pinnedTo()));
+        s.text(10, 42, 11, false, "#555555", false, "cpu, io: speedup over sequential (green: about " + d.tasks()
+                + ", grey: about 1, red: slower). Click a cell for its own timeline.");
+        if (d.has(CompareWorkload.MIXED)) {
+            s.text(10, 58, 11, false, "#555555", false, "mixed: the I/O tasks' p99 latency beside a " + d.hogMillis()
+                    + " ms CPU hog, and how many times their p99 alone (green: about 1, red: they waited for the hog).");
         }
         int columns = d.workloads().size();
         int columnWidth = (WIDTH - LABEL_WIDTH - 20) / Math.max(1, columns);
-        int tableBottom = HEAD_HEIGHT + d.models().size() * ROW_HEIGHT;
-        int height = tableBottom + 30 + verdictLines.size() * LINE + 20;
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                + "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                + "font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"12\">", WIDTH, height, WIDTH, height));
-        svg.append("<title>Concurrency Lab: the compare matrix</title>");
-        svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
-        text(svg, 10, 22, 16, "bold", "#222", String.format(Locale.ROOT, "%d tasks of %d ms, every model on every "
-                + "workload (%d core%s%s)", d.tasks(), d.taskMillis(), d.cores(), d.cores() == 1 ? "" : "s",
-                d.pinnedTo() == null ? "" : ", pinned to CPU " + d.pinnedTo()));
-        text(svg, 10, 42, 11, "normal", "#555", "cpu, io: speedup over sequential (green: about " + d.tasks()
-                + ", grey: about 1, red: slower). Click a cell for its own timeline.");
-        text(svg, 10, 58, 11, "normal", "#555", "mixed: the I/O tasks' p99 latency beside a " + d.hogMillis()
-                + " ms CPU hog, and how many times their p99 alone (green: about 1, red: they waited for the hog).");
         for (int c = 0; c < columns; c++) {
-            int x = LABEL_WIDTH + c * columnWidth;
-            text(svg, x + columnWidth / 2, HEAD_HEIGHT - 12, 13, "bold", "#222", "middle", d.workloads().get(c));
+            s.text(LABEL_WIDTH + c * columnWidth + columnWidth / 2, HEAD_HEIGHT - 12, 13, true, "#222222", true,
+                    d.workloads().get(c));
         }
         for (int r = 0; r < d.models().size(); r++) {
             String model = d.models().get(r);
             int y = HEAD_HEIGHT + r * ROW_HEIGHT;
-            text(svg, 10, y + 20, 13, "bold", "#222", model);
-            text(svg, 10, y + 36, 11, "normal", "#666", python(model));
+            s.text(10, y + 20, 13, true, "#222222", false, model);
+            s.text(10, y + 36, 11, false, "#666666", false, python(model));
             for (int c = 0; c < columns; c++) {
                 String workload = d.workloads().get(c);
-                int x = LABEL_WIDTH + c * columnWidth;
                 Cell cell = d.matrix().stream().filter(m -> m.model().equals(model) && m.workload().equals(workload))
                         .findFirst().orElse(null);
-                cell(svg, cell, d, x, y, columnWidth - 6, ROW_HEIGHT - 6);
+                cell(s, cell, LABEL_WIDTH + c * columnWidth, y, columnWidth - 6, ROW_HEIGHT - 6);
             }
         }
-        int y = tableBottom + 26;
-        for (String line : verdictLines) {
+        int y = HEAD_HEIGHT + d.models().size() * ROW_HEIGHT + 26;
+        for (String line : verdictLines()) {
             boolean head = !line.startsWith("    ");
-            text(svg, 10, y, head ? 12 : 11, head ? "bold" : "normal",
-                    head ? (line.startsWith("\u2713") ? "#1b7a2f" : "#a33") : "#444", line.strip());
+            s.text(10, y, head ? 12 : 11, head, head ? (line.startsWith("\u2713") ? "#1b7a2f" : "#aa3333") : "#444444",
+                    false, line.strip());
             y += LINE;
         }
-        return svg.append("</svg>").toString();
     }
 
-    private static void cell(StringBuilder svg, Cell cell, CompareDetails d, int x, int y, int w, int h) {
+    private void cell(Sketch s, Cell cell, int x, int y, int w, int h) {
         if (cell == null) {
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#eee\"/>",
-                    x, y, w, h));
+            s.rect(x, y, w, h, "#eeeeee", null);
             return;
         }
         boolean mixed = cell.ioP99Ms() != null;
-        String fill = mixed ? latencyColour(cell.latencyRatio()) : speedupColour(cell.speedup(), d.tasks());
-        if (cell.timeline() != null) {
-            svg.append("<a href=\"").append(escape(cell.timeline())).append("\">");
-        }
-        svg.append(String.format(Locale.ROOT, "<rect class=\"cell\" data-model=\"%s\" data-workload=\"%s\" x=\"%d\" "
-                        + "y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\" fill=\"%s\"/>", escape(cell.model()),
-                escape(cell.workload()), x, y, w, h, fill));
         String big = mixed ? String.format(Locale.ROOT, "p99 %s", millis(cell.ioP99Ms()))
                 : cell.speedup() == null ? "-" : String.format(Locale.ROOT, "%.2f\u00d7", cell.speedup());
-        String small = mixed ? String.format(Locale.ROOT, "%.1f\u00d7 alone \u00b7 %.2f s", cell.latencyRatio(),
-                cell.wallSeconds())
+        String small = mixed ? String.format(Locale.ROOT, "%.1f\u00d7 alone \u00b7 %.2f s",
+                cell.latencyRatio() == null ? Double.NaN : cell.latencyRatio(), cell.wallSeconds())
                 : String.format(Locale.ROOT, "%.2f s \u00b7 %.1f cores busy", cell.wallSeconds(), cell.coresBusy());
         if (cell.loopLagP99Ms() != null) {
             small += " \u00b7 lag " + millis(cell.loopLagP99Ms());
         }
-        svg.append("<g pointer-events=\"none\">"); // a click on the numbers is a click on the cell
-        text(svg, x + w / 2, y + 18, 14, "bold", "#111", "middle", big);
-        text(svg, x + w / 2, y + 34, 10, "normal", "#222", "middle", small);
-        svg.append("</g>");
         if (cell.timeline() != null) {
-            svg.append("</a>");
+            s.link(cell.timeline());
+        }
+        s.rect(x, y, w, h, mixed ? latencyColour(cell.latencyRatio()) : speedupColour(cell.speedup(), d.tasks()), cell);
+        s.text(x + w / 2, y + 18, 14, true, "#111111", true, big);
+        s.text(x + w / 2, y + 34, 10, false, "#222222", true, small);
+        if (cell.timeline() != null) {
+            s.endLink();
         }
     }
 
@@ -149,16 +187,6 @@ final class MatrixPicture {
         return "";
     }
 
-    private static void text(StringBuilder svg, int x, int y, int size, String weight, String colour, String text) {
-        text(svg, x, y, size, weight, colour, "start", text);
-    }
-
-    private static void text(StringBuilder svg, int x, int y, int size, String weight, String colour, String anchor,
-            String text) {
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" font-weight=\"%s\" "
-                + "fill=\"%s\" text-anchor=\"%s\">%s</text>", x, y, size, weight, colour, anchor, escape(text)));
-    }
-
     static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
@@ -175,7 +203,91 @@ final class MatrixPicture {
         return lines;
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** SVG text; a cell's rect carries its model and workload, and its numbers let a click through to it. */
+    private final class Svg implements Sketch {
+
+        private final StringBuilder out = new StringBuilder();
+
+        Svg() {
+            int height = height();
+            out.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+                    + "height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans, Verdana, sans-serif\" "
+                    + "font-size=\"12\">", WIDTH, height, WIDTH, height));
+            out.append("<title>Concurrency Lab: the compare matrix</title>");
+            out.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
+        }
+
+        @Override
+        public void rect(int x, int y, int w, int h, String fill, Cell cell) {
+            out.append(String.format(Locale.ROOT, "<rect%s x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\" "
+                    + "fill=\"%s\"/>", cell == null ? "" : " class=\"cell\" data-model=\"" + escape(cell.model())
+                    + "\" data-workload=\"" + escape(cell.workload()) + "\"", x, y, w, h, fill));
+        }
+
+        @Override
+        public void text(int x, int y, int size, boolean bold, String colour, boolean centred, String text) {
+            out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" font-weight=\"%s\" "
+                            + "fill=\"%s\" text-anchor=\"%s\"%s>%s</text>", x, y, size, bold ? "bold" : "normal",
+                    colour, centred ? "middle" : "start", centred ? " pointer-events=\"none\"" : "", escape(text)));
+        }
+
+        @Override
+        public void link(String href) {
+            out.append("<a href=\"").append(escape(href)).append("\">");
+        }
+
+        @Override
+        public void endLink() {
+            out.append("</a>");
+        }
+
+        String finish() {
+            return out.append("</svg>").toString();
+        }
+
+        private static String escape(String text) {
+            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        }
+    }
+
+    /** A Java2D image, written as PNG. */
+    private static final class Png implements Sketch {
+
+        private final BufferedImage image;
+        private final Graphics2D g;
+
+        Png(int width, int height) {
+            image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            g = image.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+        }
+
+        @Override
+        public void rect(int x, int y, int w, int h, String fill, Cell cell) {
+            g.setColor(Color.decode(fill));
+            g.fillRoundRect(x, y, w, h, 8, 8);
+        }
+
+        @Override
+        public void text(int x, int y, int size, boolean bold, String colour, boolean centred, String text) {
+            g.setColor(Color.decode(colour));
+            g.setFont(new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, size));
+            int left = centred ? x - g.getFontMetrics().stringWidth(text) / 2 : x;
+            g.drawString(text, left, y);
+        }
+
+        byte[] finish() {
+            g.dispose();
+            var out = new ByteArrayOutputStream(64 * 1024);
+            try {
+                ImageIO.write(image, "png", out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        }
     }
 }

@@ -75,10 +75,10 @@ public interface Experiment<P extends Record> {
     }
 
     /**
-     * A picture of a finished run's result that says more than its numbers do (the compare matrix), as SVG; empty
-     * when this experiment draws none. The result may come from the run store, its details then read back from JSON.
+     * A picture of a finished run's result that says more than its numbers do (the compare matrix); empty when this
+     * experiment draws none. The result may come from the run store, its details then read back from JSON.
      */
-    default Optional<String> resultPicture(ExperimentResult result) {
+    default Optional<ResultPicture> resultPicture(ExperimentResult result) {
         return Optional.empty();
     }
 

@@ -2,11 +2,11 @@ package concurrencylab.run;
 
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentCatalog;
+import concurrencylab.experiment.ResultPicture;
 import concurrencylab.timeline.TimelineSnapshot;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -90,14 +90,36 @@ class RunTimelineController {
     @ApiResponse(responseCode = "200", description = "The matrix: models as rows, workloads as columns, each cell "
             + "coloured by its speedup (or, for mixed, its I/O latency ratio) with the numbers in it and a link to the "
             + "cell's own timeline; the verdicts under it", content = @Content(mediaType = "image/svg+xml"))
-    @ApiResponse(responseCode = "404", description = "No run has this id, or it is not a compare run",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "The run has no result (yet): queued, running, or it failed",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @MatrixResponses
     @Operation(summary = "A compare run's matrix as a picture (SVG)",
             description = "Every model on every workload of one compare run, side by side, drawn by the service. "
                     + "Kept as long as the run is (from the run store too).")
     ResponseEntity<String> matrix(@PathVariable String id) {
+        return ResponseEntity.ok().contentType(SVG).body(matrixOf(id).svg());
+    }
+
+    @GetMapping(path = "/{id}/matrix.png", produces = MediaType.IMAGE_PNG_VALUE)
+    @ApiResponse(responseCode = "200", description = "The same matrix as matrix.svg, as PNG",
+            content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE))
+    @MatrixResponses
+    @Operation(summary = "A compare run's matrix as a picture (PNG): the one to try here",
+            description = "The same picture as matrix.svg. Swagger UI shows a PNG answer as a picture (an SVG answer "
+                    + "it prints as text): try it with the id of a finished compare run.")
+    ResponseEntity<byte[]> matrixPng(@PathVariable String id) {
+        ResultPicture picture = matrixOf(id);
+        try {
+            return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(picture.png());
+        } catch (RuntimeException | LinkageError e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "This service cannot draw PNG pictures here (" + e + "); /api/runs/" + id + "/matrix.svg is the "
+                            + "same picture as SVG.");
+            problem.setTitle("PNG not available");
+            throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
+        }
+    }
+
+    /** The run's matrix: 404 when there is no such run or it draws none, 409 while it has no result. */
+    private ResultPicture matrixOf(String id) {
         RunView view = runs.view(id).orElseThrow(() -> new RunNotFoundException(id));
         Experiment<?> experiment = catalog.find(view.experiment()).orElseThrow(() -> noMatrix(view));
         if (view.result() == null) {
@@ -108,8 +130,7 @@ class RunTimelineController {
             problem.setProperty("status", view.status());
             throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
         }
-        String svg = experiment.resultPicture(view.result()).orElseThrow(() -> noMatrix(view));
-        return ResponseEntity.ok().contentType(SVG).body(svg);
+        return experiment.resultPicture(view.result()).orElseThrow(() -> noMatrix(view));
     }
 
     private static ErrorResponseException noMatrix(RunView view) {

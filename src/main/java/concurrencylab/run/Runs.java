@@ -2,6 +2,7 @@ package concurrencylab.run;
 
 import concurrencylab.experiment.ExperimentCatalog;
 import concurrencylab.experiment.LabLimits;
+import concurrencylab.experiment.ResultPicture;
 import concurrencylab.timeline.TimelineSnapshot;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,8 @@ public class Runs {
         if (run.result() == null) {
             return Optional.empty();
         }
-        return catalog.find(run.experiment()).flatMap(experiment -> experiment.resultPicture(run.result()));
+        return catalog.find(run.experiment()).flatMap(experiment -> experiment.resultPicture(run.result()))
+                .map(ResultPicture::svg);
     }
 
     /**

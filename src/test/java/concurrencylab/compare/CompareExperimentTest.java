@@ -47,6 +47,9 @@ class CompareExperimentTest extends LabHttpTest {
         assertThat(matrix.contentType()).startsWith("image/svg+xml");
         assertThat(matrix.body().split("class=\"cell\"", -1)).hasSize(22);
         assertThat(matrix.body()).contains("C15 ", "C16 ", "C17 ", "multiprocessing");
+        LabClient.Answer png = lab.get("/api/runs/" + id + "/matrix.png");
+        assertThat(png.status()).isEqualTo(200);
+        assertThat(png.contentType()).isEqualTo("image/png");
         String cellPicture = cell(details, "coroutines+processes", "cpu").get("timeline").asString();
         assertThat(cellPicture).endsWith("?cell=coroutines%2Bprocesses%2Fcpu");
         LabClient.Answer part = lab.get(cellPicture);

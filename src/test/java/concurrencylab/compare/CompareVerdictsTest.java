@@ -172,7 +172,8 @@ class CompareVerdictsTest {
     @Test
     void theMatrixPictureHasACellPerModelAndWorkloadLinkedToItsTimeline() throws Exception {
         CompareDetails d = typicalDetails();
-        String svg = MatrixPicture.svg(d, CompareVerdicts.of(d));
+        MatrixPicture picture = new MatrixPicture(d, CompareVerdicts.of(d));
+        String svg = picture.svg();
 
         var document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -182,5 +183,9 @@ class CompareVerdictsTest {
         assertThat(MatrixPicture.speedupColour(4.0, 4)).isEqualTo("#6cc06c");
         assertThat(MatrixPicture.latencyColour(1.0)).isEqualTo("#8fd18f");
         assertThat(MatrixPicture.latencyColour(500.0)).isEqualTo("#e06c60");
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(picture.png()));
+        assertThat(png.getWidth()).isEqualTo(1000);
+        assertThat(png.getHeight()).as("the same layout as the SVG").isEqualTo(
+                Integer.parseInt(svg.replaceFirst("(?s).*?height=\"(\\d+)\".*", "$1")));
     }
 }
