@@ -18,6 +18,7 @@ import concurrencylab.experiment.Stopwatch;
 import concurrencylab.experiment.Verdict;
 import concurrencylab.gil.GilMetrics;
 import concurrencylab.gil.GilObserver;
+import concurrencylab.gil.Interpreter;
 import concurrencylab.process.Workers;
 import concurrencylab.sockets.DelayEchoServer;
 import concurrencylab.sockets.ServerDesign;
@@ -53,6 +54,9 @@ class CompareExperiment implements Experiment<CompareParams> {
                     + "stay responsive (the OS and the GIL take turns for them), coroutines do not. The matrix is drawn "
                     + "at /api/runs/{id}/matrix.svg.",
             List.of(Claim.C15, Claim.C16, Claim.C17));
+
+    /** Computed on the run's thread before the first cell, untimed. */
+    private static final Duration WARM_UP = Duration.ofMillis(30);
 
     private final CpuWork cpu;
     private final Workers workers;
@@ -160,6 +164,8 @@ class CompareExperiment implements Experiment<CompareParams> {
             Duration period = Setup.periodFor(Math.max(1, p.tasks() - 1), switchInterval, hogTime);
             setup = new Setup(p.tasks(), taskTime, hogTime, switchInterval, io.port(), quick.port(), period,
                     Setup.opsFor(hogTime, period));
+            // The first cell is every column's baseline: it must not also pay for pinning and a cold path.
+            Interpreter.freeThreaded(cpu).run(in -> in.compute(WARM_UP));
             Stopwatch stopwatch = Stopwatch.start();
             if (mixed) {
                 context.timeline().section("io alone");

@@ -67,7 +67,7 @@ final class CompareVerdicts {
         if (d.cores() < 2) {
             return Verdict.cannotShow(Claim.C15, "the parallel half needs 2 cores or more, and this run had "
                     + d.cores() + (d.pinnedTo() != null ? " (pinned to CPU " + d.pinnedTo() + ")" : "")
-                    + ": no cpu cell can pass " + GAIN + ", and none did; the io half held: " + evidence);
+                    + ": no cpu cell gained more than one core explains; the io half held: " + evidence);
         }
         Cell worst = parallelFlat.getFirst();
         Parallelism.Judgement missed = Parallelism.missed(models(parallelFlat) + " did not pass " + GAIN

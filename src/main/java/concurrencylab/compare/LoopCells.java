@@ -92,13 +92,7 @@ final class LoopCells {
                     Lane lane = cell.timeline().lane("coroutines", "coroutine " + i);
                     all.add(loop.createTask(() -> tasks.run(workload, index, start, lane)));
                 }
-                boolean[] done = {false};
-                heartbeat(loop, done);
-                try {
-                    loop.runUntilComplete(Async.gather(loop, all));
-                } finally {
-                    done[0] = true;
-                }
+                loop.runUntilComplete(Async.gather(loop, all), HEARTBEAT);
                 measured = stopwatch.stop();
             } finally {
                 gil.leave();
@@ -109,14 +103,6 @@ final class LoopCells {
         }
         return new CellRun(measured.plusCpu(workersCpu.get()), workersCpu.get(),
                 latencies == null ? null : latencies.all(), loop.lagSamples());
-    }
-
-    private static void heartbeat(EventLoop loop, boolean[] done) {
-        loop.callLater(HEARTBEAT, () -> {
-            if (!done[0]) {
-                heartbeat(loop, done);
-            }
-        });
     }
 
     /** The coroutines of one cell; all on the loop thread, each the one writer of its lane. */

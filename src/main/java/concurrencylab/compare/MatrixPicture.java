@@ -2,18 +2,13 @@ package concurrencylab.compare;
 
 import concurrencylab.experiment.ResultPicture;
 import concurrencylab.experiment.Verdict;
+import concurrencylab.timeline.PngImage;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * The matrix as a picture: models as rows, workloads as columns, each cell coloured by how it did (cpu and io:
@@ -253,16 +248,12 @@ final class MatrixPicture implements ResultPicture {
     /** A Java2D image, written as PNG. */
     private static final class Png implements Sketch {
 
-        private final BufferedImage image;
+        private final PngImage image;
         private final Graphics2D g;
 
         Png(int width, int height) {
-            image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-            g = image.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
+            image = new PngImage(width, height);
+            g = image.graphics();
         }
 
         @Override
@@ -280,14 +271,7 @@ final class MatrixPicture implements ResultPicture {
         }
 
         byte[] finish() {
-            g.dispose();
-            var out = new ByteArrayOutputStream(64 * 1024);
-            try {
-                ImageIO.write(image, "png", out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toByteArray();
+            return image.finish();
         }
     }
 }

@@ -331,6 +331,28 @@ public final class EventLoop implements AutoCloseable {
         return future.result();
     }
 
+    /**
+     * {@link #runUntilComplete}, with a timer due every {@code heartbeat} meanwhile, so that the loop's lag (how late
+     * its timers run) is measured even while every coroutine only waits for a socket.
+     */
+    public <T> T runUntilComplete(LoopFuture<T> future, Duration heartbeat) throws Exception {
+        boolean[] done = {false}; // the loop thread only
+        beat(heartbeat, done);
+        try {
+            return runUntilComplete(future);
+        } finally {
+            done[0] = true;
+        }
+    }
+
+    private void beat(Duration every, boolean[] done) {
+        callLater(every, () -> {
+            if (!done[0]) {
+                beat(every, done);
+            }
+        });
+    }
+
     /** Runs passes until {@link #stop()} is called on the loop thread (e.g. through execute). */
     public void runForever() throws IOException, InterruptedException {
         checkThread();

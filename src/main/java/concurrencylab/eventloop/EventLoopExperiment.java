@@ -154,13 +154,7 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
                 Duration settle = delay.isZero() ? Duration.ofMillis(1) : delay.dividedBy(2);
                 all.add(loop.createTask(() -> blocker.run(loop, settle, Duration.ofMillis(p.blockMillis()), blockerLane)));
             }
-            boolean[] done = {false};
-            heartbeat(loop, done);
-            try {
-                loop.runUntilComplete(Async.gather(loop, all));
-            } finally {
-                done[0] = true;
-            }
+            loop.runUntilComplete(Async.gather(loop, all), HEARTBEAT);
             measured = stopwatch.stop().plusCpu(blocker.workerCpuNanos()); // a worker process computes for the lab too
         } finally {
             if (gil != null) {
@@ -172,14 +166,6 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
         }
         socketMetrics.record(tally.sent, tally.received);
         return result(p, loop, tally, measured, blocking ? blocker.blockedNanos() : 0);
-    }
-
-    private static void heartbeat(EventLoop loop, boolean[] done) {
-        loop.callLater(HEARTBEAT, () -> {
-            if (!done[0]) {
-                heartbeat(loop, done);
-            }
-        });
     }
 
     private static ExperimentResult result(EventLoopParams p, EventLoop loop, LoopClients.Tally tally,

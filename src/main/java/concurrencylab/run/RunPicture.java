@@ -39,12 +39,16 @@ final class RunPicture {
         try {
             return TimelinePicture.png(snapshot, title(view, part), caption(view));
         } catch (RuntimeException | LinkageError e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "This service cannot draw PNG pictures here (" + e + "); " + view.links().timeline()
-                            + " is the same picture as SVG.");
-            problem.setTitle("PNG not available");
-            throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
+            throw pngUnavailable(e, view.links().timeline());
         }
+    }
+
+    /** 503: Java2D could not draw here (a JRE without any font); {@code svg} is the same picture as SVG. */
+    static ErrorResponseException pngUnavailable(Throwable failure, String svg) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "This service cannot draw PNG pictures here (" + failure + "); " + svg + " is the same picture as SVG.");
+        problem.setTitle("PNG not available");
+        return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, failure);
     }
 
     static void trace(Run run, TimelineSnapshot snapshot, Writer out) throws IOException {

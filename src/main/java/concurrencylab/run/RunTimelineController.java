@@ -33,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 class RunTimelineController {
 
     static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
+    private static final String PART = "Only this part of the run (compare: a cell, e.g. threads/cpu, as the matrix "
+            + "links it)";
 
     private final RunService runs;
     private final ExperimentCatalog catalog;
@@ -50,7 +52,8 @@ class RunTimelineController {
             description = "What every thread, worker process, coroutine or client did, drawn by the service: GIL "
                     + "hold/wait/I/O, queue waits, loop passes, spawns, requests. While the run is running, what it "
                     + "recorded so far; a failed run keeps what it recorded up to the failure.")
-    ResponseEntity<String> timeline(@PathVariable String id, @Parameter(description = "Only this part of the run (compare: a cell, e.g. threads/cpu, as the matrix links it)") @RequestParam(required = false) String cell) {
+    ResponseEntity<String> timeline(@PathVariable String id,
+            @Parameter(description = PART) @RequestParam(required = false) String cell) {
         Run run = started(id);
         return ResponseEntity.ok().contentType(SVG).body(RunPicture.svg(run, snapshot(run, cell), cell));
     }
@@ -62,9 +65,11 @@ class RunTimelineController {
     @Operation(summary = "A run's timeline as a picture (PNG): the one to try here",
             description = "The same picture as timeline.svg. Swagger UI shows a PNG answer as a picture (an SVG "
                     + "answer it prints as text): try it with the id of a finished run.")
-    ResponseEntity<byte[]> timelinePng(@PathVariable String id, @Parameter(description = "Only this part of the run (compare: a cell, e.g. threads/cpu, as the matrix links it)") @RequestParam(required = false) String cell) {
+    ResponseEntity<byte[]> timelinePng(@PathVariable String id,
+            @Parameter(description = PART) @RequestParam(required = false) String cell) {
         Run run = started(id);
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(RunPicture.png(run, snapshot(run, cell), cell));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                .body(RunPicture.png(run, snapshot(run, cell), cell));
     }
 
     @GetMapping(path = "/{id}/trace", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -75,8 +80,8 @@ class RunTimelineController {
             description = "Lane groups are processes, lanes are threads; states are complete events (ph X), marks "
                     + "instants (ph i), CPU shares and tasks in flight counters (ph C); times in microseconds from "
                     + "the run's start. Downloads as a file named after the experiment and its start time.")
-    void trace(@PathVariable String id, @Parameter(description = "Only this part of the run (compare: a cell, e.g. threads/cpu, as the matrix links it)") @RequestParam(required = false) String cell, HttpServletResponse response)
-            throws IOException {
+    void trace(@PathVariable String id, @Parameter(description = PART) @RequestParam(required = false) String cell,
+            HttpServletResponse response) throws IOException {
         Run run = started(id);
         TimelineSnapshot snapshot = snapshot(run, cell);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -110,11 +115,7 @@ class RunTimelineController {
         try {
             return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(picture.png());
         } catch (RuntimeException | LinkageError e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "This service cannot draw PNG pictures here (" + e + "); /api/runs/" + id + "/matrix.svg is the "
-                            + "same picture as SVG.");
-            problem.setTitle("PNG not available");
-            throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, e);
+            throw RunPicture.pngUnavailable(e, "/api/runs/" + id + "/matrix.svg");
         }
     }
 

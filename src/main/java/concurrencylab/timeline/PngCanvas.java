@@ -4,15 +4,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
 
 /**
  * A {@link Canvas} that paints with Java2D into a PNG: the same picture as the SVG, for viewers that show raster
@@ -21,16 +15,12 @@ import javax.imageio.ImageIO;
  */
 final class PngCanvas implements Canvas {
 
-    private final BufferedImage image;
+    private final PngImage image;
     private final Graphics2D g;
 
     PngCanvas(int width, int height) {
-        image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
+        image = new PngImage(width, height);
+        g = image.graphics();
     }
 
     @Override
@@ -70,13 +60,6 @@ final class PngCanvas implements Canvas {
     }
 
     byte[] finish() {
-        g.dispose();
-        var out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return image.finish();
     }
 }

@@ -78,7 +78,8 @@ class CompareExperimentTest extends LabHttpTest {
 
         for (JsonNode cell : result.get("details").get("matrix")) {
             if (cell.get("workload").asString().equals("cpu")) {
-                assertThat(cell.get("speedup").asDouble()).as(cell.toString()).isLessThan(1.3);
+                // what pinning guarantees; a speedup also depends on how the sequential cell fared
+                assertThat(cell.get("coresBusy").asDouble()).as("one core at most: " + cell).isLessThan(1.25);
             } else if (!cell.get("model").asString().equals("sequential")) {
                 assertThat(cell.get("speedup").asDouble()).as("waits overlap on one core too: " + cell).isGreaterThan(1.4);
             }

@@ -68,14 +68,7 @@ class LabPagesBrowserTest extends LabHttpTest {
                 {"ioOps": 10, "ioMillis": 1, "cpuThreads": 1}""").get("id").asString();
         Browser.with(browser -> {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            browser.get(url("/swagger-ui.html"));
-            WebElement operation = Browser.tryItOut(browser, wait, "operations-Runs-timelinePng");
-            operation.findElement(By.cssSelector("tr[data-param-name='id'] input")).sendKeys(id);
-            operation.findElement(By.cssSelector("button.execute")).click();
-            WebElement picture = wait.until(d -> operation.findElement(
-                    By.cssSelector(".live-responses-table .response-col_description img")));
-            wait.until(d -> (Boolean) Browser.chrome(d).executeScript(
-                    "return arguments[0].complete && arguments[0].naturalWidth > 0", picture));
+            WebElement picture = pictureInTryItOut(browser, wait, "operations-Runs-timelinePng", id);
             assertThat(((Number) Browser.chrome(browser).executeScript("return arguments[0].naturalWidth", picture))
                     .intValue()).isEqualTo(1200);
             Path file = Path.of("target", "swagger-ui-timeline.png");
@@ -90,14 +83,7 @@ class LabPagesBrowserTest extends LabHttpTest {
                 .get("id").asString();
         Browser.with(browser -> {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            browser.get(url("/swagger-ui.html"));
-            WebElement operation = Browser.tryItOut(browser, wait, "operations-Runs-matrixPng");
-            operation.findElement(By.cssSelector("tr[data-param-name='id'] input")).sendKeys(id);
-            operation.findElement(By.cssSelector("button.execute")).click();
-            WebElement picture = wait.until(d -> operation.findElement(
-                    By.cssSelector(".live-responses-table .response-col_description img")));
-            wait.until(d -> (Boolean) Browser.chrome(d).executeScript(
-                    "return arguments[0].complete && arguments[0].naturalWidth > 0", picture));
+            WebElement picture = pictureInTryItOut(browser, wait, "operations-Runs-matrixPng", id);
             assertThat(((Number) Browser.chrome(browser).executeScript("return arguments[0].naturalWidth", picture))
                     .intValue()).isEqualTo(1000);
             Browser.chrome(browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", picture);
@@ -126,6 +112,19 @@ class LabPagesBrowserTest extends LabHttpTest {
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("cell="));
             assertThat(browser.getPageSource()).contains("(threads/cpu)");
         });
+    }
+
+    /** Swagger UI's "Try it out" of a picture operation with a run's id: the picture it shows, loaded. */
+    private WebElement pictureInTryItOut(WebDriver browser, WebDriverWait wait, String operationId, String id) {
+        browser.get(url("/swagger-ui.html"));
+        WebElement operation = Browser.tryItOut(browser, wait, operationId);
+        operation.findElement(By.cssSelector("tr[data-param-name='id'] input")).sendKeys(id);
+        operation.findElement(By.cssSelector("button.execute")).click();
+        WebElement picture = wait.until(d -> operation.findElement(
+                By.cssSelector(".live-responses-table .response-col_description img")));
+        wait.until(d -> (Boolean) Browser.chrome(d).executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0", picture));
+        return picture;
     }
 
     /** The share of (sampled) pixels that are a colour, not white, grey or black. */
