@@ -6,6 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
@@ -25,7 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code runStore} health component), keeps the file as it is, and the service goes on with its runs in memory only.
  *
  * <p>States: open (available) or unavailable (from start, or after a write failed); never reopened while running.
- * Thread-safe: the connection pool and H2 serialise access; {@code problem} is volatile.
+ * Thread-safe: after the start, every read and write runs on one thread of its own ("lab-service-store"), which
+ * nobody interrupts: H2 writes through NIO file channels, which close for good when the writing thread is
+ * interrupted, and a run's thread is interrupted whenever its run is cancelled or the service stops (a cancel that
+ * landed while the run's thread wrote its RUNNING status once closed the whole store). Callers wait for their
+ * answer; one interrupted while it waits stops waiting, and its write still happens. {@code problem} is volatile.
  */
 @Component
 class RunStore implements AutoCloseable {
@@ -40,6 +51,8 @@ class RunStore implements AutoCloseable {
     private JdbcConnectionPool pool;
     private JdbcClient jdbc;
     private volatile String problem;
+    private final ExecutorService storeThread = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("lab-service-store").daemon().factory());
 
     RunStore(JsonMapper json, @Value("${lab.store.path:./data/runs}") String path,
             @Value("${lab.retention.max-runs:1000}") int maxRuns,
@@ -100,6 +113,16 @@ class RunStore implements AutoCloseable {
         if (!available()) {
             return;
         }
+        onStoreThread(() -> {
+            write(run);
+            return null;
+        }, null);
+    }
+
+    private void write(RunView run) {
+        if (!available()) {
+            return;
+        }
         try {
             jdbc.sql("MERGE INTO runs (id, experiment, status, submitted_ms, finished_ms, error, view) KEY (id) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -130,8 +153,8 @@ class RunStore implements AutoCloseable {
         if (!available()) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT status, finished_ms, error, view FROM runs WHERE id = ?").param(id)
-                .query((rs, i) -> read(rs)).optional();
+        return onStoreThread(() -> jdbc.sql("SELECT status, finished_ms, error, view FROM runs WHERE id = ?").param(id)
+                .query((rs, i) -> read(rs)).optional(), Optional.empty());
     }
 
     /** Newest first; either filter may be null. */
@@ -139,11 +162,32 @@ class RunStore implements AutoCloseable {
         if (!available()) {
             return List.of();
         }
-        return jdbc.sql("SELECT status, finished_ms, error, view FROM runs WHERE (? IS NULL OR experiment = ?) "
-                        + "AND (? IS NULL OR status = ?) ORDER BY n DESC LIMIT ?")
+        return onStoreThread(() -> jdbc.sql("SELECT status, finished_ms, error, view FROM runs "
+                        + "WHERE (? IS NULL OR experiment = ?) AND (? IS NULL OR status = ?) ORDER BY n DESC LIMIT ?")
                 .params(experiment, experiment, status == null ? null : status.name(),
                         status == null ? null : status.name(), limit)
-                .query((rs, i) -> read(rs)).list();
+                .query((rs, i) -> read(rs)).list(), List.of());
+    }
+
+    /**
+     * Runs {@code work} on the store's thread and waits for it; {@code ifInterrupted} when the caller is interrupted
+     * while it waits (the work goes on). A failure of the work is thrown here, as if it had run on the caller.
+     */
+    private <T> T onStoreThread(Callable<T> work, T ifInterrupted) {
+        Future<T> answer;
+        try {
+            answer = storeThread.submit(work);
+        } catch (RejectedExecutionException closed) {
+            return ifInterrupted; // the service is stopping
+        }
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ifInterrupted;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        }
     }
 
     /** The stored view, with the status the table says (a run found unfinished at start is FAILED there). */
@@ -159,8 +203,17 @@ class RunStore implements AutoCloseable {
                 view.environment(), row.getString("error"), view.result(), view.links());
     }
 
+    /** Finishes the writes already asked for (a few seconds at most), then closes the file. */
     @Override
     public void close() {
+        storeThread.shutdown();
+        try {
+            if (!storeThread.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("the run store did not finish its writes within 5 s of shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (pool != null) {
             pool.dispose();
         }

@@ -48,6 +48,30 @@ class RunStoreTest {
     }
 
     @Test
+    void aWriterThatIsInterruptedDoesNotCloseTheStore(@TempDir Path directory) throws Exception {
+        // A run's thread is interrupted when the run is cancelled, possibly while it writes its status; NIO file
+        // channels close for good when their writer is interrupted, which once took the whole store down.
+        try (RunStore store = open(directory, 100, Duration.ofDays(30))) {
+            Instant now = Instant.now();
+            Thread writer = new Thread(() -> {
+                Thread.currentThread().interrupt();
+                store.save(run("cancelled", "threads", RunStatus.CANCELLED, now));
+            });
+            writer.start();
+            writer.join();
+            for (int i = 0; i < 20; i++) {
+                Thread.currentThread().interrupt();
+                store.save(run("r" + i, "gil", RunStatus.RUNNING, now));
+                Thread.interrupted();
+            }
+
+            assertThat(store.available()).as(String.valueOf(store.problem())).isTrue();
+            assertThat(store.find("cancelled").orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+            assertThat(store.list(null, null, 100)).hasSize(21);
+        }
+    }
+
+    @Test
     void runsTheServiceWasDoingWhenItDiedReadFailedAfterARestart(@TempDir Path directory) {
         try (RunStore store = open(directory, 100, Duration.ofDays(30))) {
             store.save(run("queued", "threads", RunStatus.QUEUED, Instant.now()));
