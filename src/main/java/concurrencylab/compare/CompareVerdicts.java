@@ -69,7 +69,10 @@ final class CompareVerdicts {
                     + d.cores() + (d.pinnedTo() != null ? " (pinned to CPU " + d.pinnedTo() + ")" : "")
                     + ": no cpu cell gained more than one core explains; the io half held: " + evidence);
         }
-        Cell worst = parallelFlat.getFirst();
+        // The busiest the machine was during the cpu column decides whether the cores were free: a cell with worker
+        // processes overstates the lab's share (their JIT threads count as the lab's), so it can read the others low.
+        Cell worst = cells(d, CompareWorkload.CPU, m -> true).stream().max(java.util.Comparator.comparingDouble(
+                c -> c.otherProcessesCores() == null ? Double.POSITIVE_INFINITY : c.otherProcessesCores())).orElseThrow();
         Parallelism.Judgement missed = Parallelism.missed(models(parallelFlat) + " did not pass " + GAIN
                 + " on cpu; " + evidence, worst.measured());
         return Verdict.of(Claim.C15, missed.outcome(), missed.reason());

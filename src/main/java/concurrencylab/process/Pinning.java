@@ -1,6 +1,7 @@
 package concurrencylab.process;
 
 import concurrencylab.experiment.CpuSet;
+import concurrencylab.experiment.MachineCpu;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,8 @@ public final class Pinning {
      * a run that must not use more cores than it asked for, its own threads included.
      */
     public AutoCloseable pinThisProcess(int count) throws IOException, InterruptedException {
+        // MachineCpu learns this process's CPUs once, when first used: it must not learn them while they are narrowed.
+        MachineCpu.countedCpus();
         String all = CpuSet.format(cpus);
         taskset(cpuList(count));
         return () -> taskset(all);

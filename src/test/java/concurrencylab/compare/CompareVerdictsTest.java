@@ -97,6 +97,25 @@ class CompareVerdictsTest {
     }
 
     @Test
+    void c15SaysMachineBusyWhenOtherProgramsTookTheCoresDuringTheCpuColumn() {
+        Map<String, double[]> rows = typical();
+        rows.get("processes")[0] = 1.1;
+        rows.get("processes")[1] = 1.2;
+        rows.get("coroutines+processes")[0] = 1.1;
+        rows.get("coroutines+processes")[1] = 1.2;
+        CompareDetails d = details(rows, 2, null, List.of("cpu", "io"), 5, 2);
+        List<Cell> matrix = new ArrayList<>(d.matrix());
+        matrix.replaceAll(c -> c.model().equals("sequential") && c.workload().equals("cpu")
+                ? new Cell(c.model(), c.workload(), c.wallSeconds(), c.speedup(), c.cpuSeconds(), c.coresBusy(), 0.8,
+                        null, null, c.loopLagP99Ms(), null) : c);
+        CompareDetails busy = new CompareDetails(4, 200, 800, 2, null, 5, d.mixed(), d.models(), d.workloads(), matrix);
+
+        Verdict v = CompareVerdicts.concurrencyIsNotParallelism(busy);
+        assertThat(v.outcome()).as(v.evidence()).isEqualTo(Outcome.MACHINE_BUSY);
+        assertThat(CompareVerdicts.concurrencyIsNotParallelism(d).outcome()).isEqualTo(Outcome.NOT_SHOWN);
+    }
+
+    @Test
     void c15NeverConfirmsASpeedupTheBusyCoresCannotGive() {
         Map<String, double[]> rows = typical();
         rows.get("threads")[0] = 3.5; // with 1.95 cores busy: impossible
