@@ -50,24 +50,33 @@ final class CompareVerdicts {
         }
         double ioTarget = Parallelism.SCALING_MARGIN * d.tasks();
         List<Cell> ioSlow = io.stream().filter(c -> c.speedup() < ioTarget).toList();
-        List<Cell> serialGained = serial.stream().filter(c -> c.speedup() > GAIN).toList();
+        // A cpu speedup above what the cell's busy cores allow means the sequential cell ran slow (the JIT, or other
+        // threads on its core): the column's baseline overstates the work, and nothing is confirmed from it.
+        List<Cell> overstated = cells(d, CompareWorkload.CPU, m -> m != Model.SEQUENTIAL).stream()
+                .filter(CompareVerdicts::impossible).toList();
+        List<Cell> serialGained = serial.stream().filter(c -> c.speedup() > GAIN && !impossible(c)).toList();
         List<Cell> parallelFlat = parallel.stream().filter(c -> !gainsPhysically(c)).toList();
         String evidence = String.format(Locale.ROOT, "io, expected about %d (counted from %.1f): %s; cpu with "
                         + "parallel cores, above %.2f: %s; cpu without, at most %.2f: %s", d.tasks(), ioTarget,
-                speedups(io), GAIN, speedups(parallel), GAIN, speedups(serial));
+                speedups(io), GAIN, speedups(parallel), GAIN, speedups(serial))
+                + (overstated.isEmpty() ? "" : "; " + models(overstated) + " gained more on cpu than their busy "
+                + "cores allow: the sequential cell ran slow, so this column's baseline overstates the work");
         if (!ioSlow.isEmpty() || !serialGained.isEmpty()) {
             return Verdict.of(Claim.C15, false, "not shown: " + (ioSlow.isEmpty() ? ""
                     : "concurrency did not overlap the waits of " + models(ioSlow) + "; ")
                     + (serialGained.isEmpty() ? "" : models(serialGained) + " gained on cpu without parallel cores; ")
                     + evidence);
         }
-        if (parallelFlat.isEmpty()) {
+        if (parallelFlat.isEmpty() && overstated.isEmpty()) {
             return Verdict.of(Claim.C15, true, evidence);
         }
         if (d.cores() < 2) {
             return Verdict.cannotShow(Claim.C15, "the parallel half needs 2 cores or more, and this run had "
                     + d.cores() + (d.pinnedTo() != null ? " (pinned to CPU " + d.pinnedTo() + ")" : "")
                     + ": no cpu cell gained more than one core explains; the io half held: " + evidence);
+        }
+        if (parallelFlat.isEmpty()) {
+            return Verdict.of(Claim.C15, false, "not shown: " + evidence);
         }
         // The busiest the machine was during the cpu column decides whether the cores were free: a cell with worker
         // processes overstates the lab's share (their JIT threads count as the lab's), so it can read the others low.
@@ -130,7 +139,7 @@ final class CompareVerdicts {
         int expected = Math.min(d.tasks(), d.cores());
         double lagBound = Math.max(LAG_FLOOR_MS, d.taskMillis() / 4.0);
         boolean responsive = cp.loopLagP99Ms() != null && cp.loopLagP99Ms() <= lagBound;
-        boolean aloneFlat = co.speedup() <= GAIN;
+        boolean aloneFlat = co.speedup() <= GAIN || impossible(co);
         String evidence = String.format(Locale.ROOT, "coroutines+processes on cpu: speedup %.2f with %.2f cores "
                         + "busy, loop lag p99 %.1f ms (responsive up to %.1f ms); coroutines alone: speedup %.2f, "
                         + "lag p99 %.1f ms", cp.speedup(), cp.coresBusy(), orNaN(cp.loopLagP99Ms()), lagBound,
@@ -145,6 +154,10 @@ final class CompareVerdicts {
                     + "work was in the processes; ") + (aloneFlat ? "" : "coroutines alone gained on cpu; ")
                     + evidence);
         }
+        if (impossible(co)) {
+            return Verdict.of(Claim.C17, false, "not shown: coroutines alone gained more on cpu than their busy cores "
+                    + "allow: the sequential cell ran slow, so this column's baseline overstates the work; " + evidence);
+        }
         Parallelism.Judgement judged = Parallelism.judge(cp.speedup(), cp.measured(), expected);
         return Verdict.of(Claim.C17, judged.outcome(), judged.shown() ? evidence
                 : "the processes did not use the cores: " + judged.reason() + "; " + evidence);
@@ -152,7 +165,12 @@ final class CompareVerdicts {
 
     /** A cpu speedup above 1.25 that the cores the cell kept busy can explain. */
     private static boolean gainsPhysically(Cell c) {
-        return c.speedup() > GAIN && c.speedup() <= 1.2 * c.coresBusy() + 0.1;
+        return c.speedup() > GAIN && !impossible(c);
+    }
+
+    /** A speedup no core count that was busy can give (Parallelism's rule: above 1.2 x busy cores + 0.1). */
+    private static boolean impossible(Cell c) {
+        return c.speedup() > 1.2 * c.coresBusy() + 0.1;
     }
 
     private static List<Cell> cells(CompareDetails d, CompareWorkload workload,

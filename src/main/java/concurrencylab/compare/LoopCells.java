@@ -73,8 +73,9 @@ final class LoopCells {
         EventLoop loop = new EventLoop(EventLoop.DEFAULT_SLOW_CALLBACK, LoopLanes.of(cell.timeline(), LoopObserver.NONE));
         AtomicLong workersCpu = new AtomicLong();
         Measured measured;
-        try (WorkerPool workerPool = workerCount > 0
-                ? WorkerPool.start(workers, workerCount, cpus, cell, setup.hogTime()) : null; loop) {
+        // The loop first: it holds a Selector, and must be closed even if starting the workers fails.
+        try (loop; WorkerPool workerPool = workerCount > 0
+                ? WorkerPool.start(workers, workerCount, cpus, cell, setup.hogTime()) : null) {
             if (pool != null) {
                 cell.onStop(pool::shutdownNow);
             }

@@ -116,9 +116,10 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
         Blocker blocker;
         EventLoop loop = new EventLoop(EventLoop.DEFAULT_SLOW_CALLBACK,
                 LoopLanes.of(context.timeline(), metrics.observer(kind())));
-        try (WorkerGroup worker = offload == Offload.PROCESS
+        // The loop first: it holds a Selector, and must be closed even if starting the worker fails.
+        try (loop; WorkerGroup worker = offload == Offload.PROCESS
                 ? workers.start(1, null, context.platformThreads("worker-io")) : null;
-                loop; DelayEchoServer server = sockets ? DelayEchoServer.start(
+                DelayEchoServer server = sockets ? DelayEchoServer.start(
                         ServerDesign.VIRTUAL_THREAD_PER_CONNECTION, delay) : null) {
             if (server != null) {
                 context.onStop(server::close);

@@ -116,6 +116,27 @@ class CompareVerdictsTest {
     }
 
     @Test
+    void aSlowSequentialCellConfirmsNothingAndOnOneCoreStillCannotShow() {
+        Map<String, double[]> twoCores = typical();
+        twoCores.get("coroutines")[0] = 1.9; // one core busy: the baseline was slow, not the GIL gone
+        Verdict slow = CompareVerdicts.concurrencyIsNotParallelism(details(twoCores, 2, null, List.of("cpu", "io"), 5,
+                2));
+        assertThat(slow.outcome()).isEqualTo(Outcome.NOT_SHOWN);
+        assertThat(slow.evidence()).contains("coroutines gained more on cpu than their busy cores allow");
+
+        Map<String, double[]> oneCore = typical();
+        for (String model : List.of("threads", "virtual-threads", "processes", "coroutines+processes", "gil-threads",
+                "coroutines")) {
+            oneCore.get(model)[0] = 1.45; // all on one core, against a slow sequential cell
+            oneCore.get(model)[1] = 1.0;
+        }
+        Verdict pinned = CompareVerdicts.concurrencyIsNotParallelism(details(oneCore, 1, "0", List.of("cpu", "io"), 5,
+                2));
+        assertThat(pinned.outcome()).as(pinned.evidence()).isEqualTo(Outcome.CANNOT_SHOW);
+        assertThat(pinned.evidence()).contains("the sequential cell ran slow");
+    }
+
+    @Test
     void c15NeverConfirmsASpeedupTheBusyCoresCannotGive() {
         Map<String, double[]> rows = typical();
         rows.get("threads")[0] = 3.5; // with 1.95 cores busy: impossible
