@@ -9,9 +9,11 @@ import concurrencylab.gil.GilObserver;
 import concurrencylab.gil.GlobalInterpreterLock;
 import concurrencylab.gil.Interpreter;
 import concurrencylab.sockets.EchoClient;
+import concurrencylab.sockets.EchoConnection;
 import concurrencylab.timeline.Lane;
 import concurrencylab.timeline.LaneState;
 import concurrencylab.workload.CpuWork;
+import concurrencylab.workload.Workloads;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,8 +37,7 @@ final class BlockingCells {
     }
 
     CellRun run(Model model, CompareWorkload workload, Setup setup, RunContext cell) throws Exception {
-        OpLatencies latencies = workload == CompareWorkload.MIXED
-                ? new OpLatencies(setup.ioTasks(), setup.opsPerIoTask()) : null;
+        OpLatencies latencies = OpLatencies.of(workload, setup);
         Interpreter interpreter = model == Model.GIL_THREADS
                 ? Interpreter.withLock(new GlobalInterpreterLock(setup.switchInterval(),
                         GilLanes.of(cell.timeline(), gilObserver)), cpu)
@@ -112,12 +113,14 @@ final class BlockingCells {
      */
     private static void ioLoop(Interpreter in, Setup setup, int row, long start, OpLatencies latencies, int ops,
             Duration period, RunContext drawOn) throws Exception {
+        byte[] payload = new byte[Setup.PAYLOAD_BYTES];
         EchoConnection[] connection = new EchoConnection[1];
-        in.blocking(() -> {
-            connection[0] = new EchoConnection(setup.mixedPort());
-            connection[0].roundTrip(); // untimed: the first round trip on a connection pays for its setup
-        });
-        try (EchoConnection echo = connection[0]) {
+        try {
+            in.blocking(() -> {
+                connection[0] = new EchoConnection(setup.mixedPort(), IO_TIMEOUT);
+                connection[0].roundTrip(payload); // untimed: the first round trip on a connection pays for its setup
+            });
+            EchoConnection echo = connection[0];
             for (int k = 0; k < ops; k++) {
                 long due = Setup.due(start, k, period);
                 in.blocking(() -> {
@@ -128,18 +131,22 @@ final class BlockingCells {
                         draw(drawOn, LaneState.SLEEPING, sleeping);
                     }
                     long ioStart = System.nanoTime();
-                    echo.roundTrip();
+                    echo.roundTrip(payload);
                     draw(drawOn, LaneState.IO, ioStart);
                 });
                 latencies.record(row, k, System.nanoTime() - due);
             }
+        } finally {
+            if (connection[0] != null) { // also when the first round trip or taking the GIL back failed
+                connection[0].close();
+            }
         }
     }
 
-    /** On the platform thread's lane, from {@code start} to now (virtual threads and the GIL's threads draw none). */
+    /** On the platform thread's lane, when there is one to draw on (the GIL's threads draw themselves). */
     private static void draw(RunContext drawOn, LaneState state, long start) {
-        if (drawOn != null && !Thread.currentThread().isVirtual()) {
-            drawOn.timeline().laneOfCurrentThread("threads").interval(state, start, System.nanoTime());
+        if (drawOn != null) {
+            Workloads.drawOnThread(drawOn, state, start);
         }
     }
 }

@@ -100,11 +100,7 @@ class CompareExperiment implements Experiment<CompareParams> {
             throw new BadParameterException("tasks", p.tasks(), "2.." + CompareParams.MAX_TASKS,
                     "mixed needs a CPU hog and at least one I/O task beside it: 2 tasks or more, or leave mixed out");
         }
-        if (p.cpus() != null) {
-            workers.pinning().unavailableReason().ifPresent(reason -> {
-                throw new BadParameterException("cpus", p.cpus(), "leave it out", reason);
-            });
-        }
+        workers.checkCpus(p.cpus());
     }
 
     private static void nonEmpty(String field, List<?> values, Class<? extends Enum<?>> type) {
@@ -122,7 +118,7 @@ class CompareExperiment implements Experiment<CompareParams> {
     @Override
     public List<String> limitations() {
         List<String> limits = new ArrayList<>(Experiment.super.limitations());
-        workers.pinning().unavailableReason().ifPresent(reason -> limits.add("cpus: " + reason));
+        limits.addAll(workers.cpusLimitations());
         return limits;
     }
 

@@ -66,16 +66,16 @@ final class LoopCells {
         GlobalInterpreterLock gil = new GlobalInterpreterLock(setup.switchInterval(),
                 GilLanes.of(cell.timeline(), gilObserver));
         Interpreter interpreter = Interpreter.withLock(gil, cpu);
-        OpLatencies latencies = workload == CompareWorkload.MIXED
-                ? new OpLatencies(setup.ioTasks(), setup.opsPerIoTask()) : null;
-        ExecutorService pool = workerCount > 0
-                ? Executors.newFixedThreadPool(workerCount, cell.platformThreads("offload")) : null;
+        OpLatencies latencies = OpLatencies.of(workload, setup);
         EventLoop loop = new EventLoop(EventLoop.DEFAULT_SLOW_CALLBACK, LoopLanes.of(cell.timeline(), LoopObserver.NONE));
         AtomicLong workersCpu = new AtomicLong();
         Measured measured;
         // The loop first: it holds a Selector, and must be closed even if starting the workers fails.
         try (loop; WorkerPool workerPool = workerCount > 0
                 ? WorkerPool.start(workers, workerCount, cpus, cell, setup.hogTime()) : null) {
+            // The offload pool's threads only wait for the workers' answers, one each.
+            ExecutorService pool = workerPool == null ? null
+                    : Executors.newFixedThreadPool(workerCount, cell.platformThreads("offload"));
             if (pool != null) {
                 cell.onStop(pool::shutdownNow);
             }

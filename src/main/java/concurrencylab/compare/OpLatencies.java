@@ -11,6 +11,11 @@ final class OpLatencies {
 
     private final long[][] rows;
 
+    /** The rows of a mixed cell's I/O tasks; null for the other workloads, which time no round trips. */
+    static OpLatencies of(CompareWorkload workload, Setup setup) {
+        return workload == CompareWorkload.MIXED ? new OpLatencies(setup.ioTasks(), setup.opsPerIoTask()) : null;
+    }
+
     OpLatencies(int tasks, int opsPerTask) {
         rows = new long[tasks][];
         for (int t = 0; t < tasks; t++) {

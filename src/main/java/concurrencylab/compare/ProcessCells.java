@@ -25,8 +25,7 @@ final class ProcessCells {
     }
 
     CellRun run(CompareWorkload workload, Setup setup, Integer cpus, RunContext cell) throws Exception {
-        OpLatencies latencies = workload == CompareWorkload.MIXED
-                ? new OpLatencies(setup.ioTasks(), setup.opsPerIoTask()) : null;
+        OpLatencies latencies = OpLatencies.of(workload, setup);
         Measured measured;
         long workersCpu = 0;
         try (WorkerPool pool = WorkerPool.start(workers, setup.tasks(), cpus, cell, setup.hogTime())) {

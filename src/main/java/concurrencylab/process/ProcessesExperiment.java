@@ -1,6 +1,5 @@
 package concurrencylab.process;
 
-import concurrencylab.experiment.BadParameterException;
 import concurrencylab.experiment.Baseline;
 import concurrencylab.experiment.About;
 import concurrencylab.experiment.Claim;
@@ -74,16 +73,12 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
     @Override
     public void validate(ProcessesParams params, LabLimits limits) {
         Experiment.super.validate(params, limits);
-        if (params.cpus() != null) {
-            workers.pinning().unavailableReason().ifPresent(reason -> {
-                throw new BadParameterException("cpus", params.cpus(), "leave it out", reason);
-            });
-        }
+        workers.checkCpus(params.cpus());
     }
 
     @Override
     public List<String> limitations() {
-        return workers.pinning().unavailableReason().map(reason -> List.of("cpus: " + reason)).orElse(List.of());
+        return workers.cpusLimitations();
     }
 
     @Override

@@ -3,6 +3,7 @@ package concurrencylab.process;
 import concurrencylab.gil.GilObserver;
 import concurrencylab.gil.GlobalInterpreterLock;
 import concurrencylab.gil.Interpreter;
+import concurrencylab.sockets.EchoConnection;
 import concurrencylab.sockets.EchoFrames;
 import concurrencylab.workload.CpuCalibration;
 import concurrencylab.workload.CpuWork;
@@ -31,7 +32,7 @@ public final class WorkerMain {
     private static final long WARM_UP_ROUNDS_PER_MS = 2_000;
     private static final Duration WARM_UP_WORK = Duration.ofSeconds(2);
     private static final int ECHO_PAYLOAD_BYTES = 64;
-    private static final int ECHO_TIMEOUT_MILLIS = 30_000;
+    private static final Duration ECHO_TIMEOUT = Duration.ofSeconds(30);
 
     private WorkerMain() {
     }
@@ -141,14 +142,9 @@ public final class WorkerMain {
     private static long[] echo(Order.Echo order) throws Exception {
         byte[] payload = new byte[ECHO_PAYLOAD_BYTES];
         long[] latencies = new long[order.ops()];
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), order.port())) {
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(ECHO_TIMEOUT_MILLIS);
-            var out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
-            var in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        try (EchoConnection connection = new EchoConnection(order.port(), ECHO_TIMEOUT)) {
             if (order.ops() > 1) { // untimed: the first round trip on a connection pays for its setup
-                EchoFrames.write(out, payload);
-                EchoFrames.read(in);
+                connection.roundTrip(payload);
             }
             long start = System.nanoTime();
             for (int op = 0; op < order.ops(); op++) {
@@ -157,10 +153,7 @@ public final class WorkerMain {
                 if (early > 0) {
                     Thread.sleep(Duration.ofNanos(early));
                 }
-                EchoFrames.write(out, payload);
-                if (EchoFrames.read(in) == null) {
-                    throw new java.io.IOException("the echo server closed the connection");
-                }
+                connection.roundTrip(payload);
                 latencies[op] = System.nanoTime() - due;
             }
         }

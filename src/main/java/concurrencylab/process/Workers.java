@@ -1,5 +1,6 @@
 package concurrencylab.process;
 
+import concurrencylab.experiment.BadParameterException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -56,6 +57,20 @@ public class Workers implements DisposableBean {
     /** Where the worker classpath lives (for tests). */
     synchronized Path classpathDirectory() throws IOException, InterruptedException {
         return prepared().directory();
+    }
+
+    /** 400 naming {@code cpus} when a run asks to pin ({@code cpus} given) and this machine cannot. */
+    public void checkCpus(Integer cpus) {
+        if (cpus != null) {
+            pinning.unavailableReason().ifPresent(reason -> {
+                throw new BadParameterException("cpus", cpus, "leave it out", reason);
+            });
+        }
+    }
+
+    /** What the catalog says of {@code cpus} on this machine: nothing, or why it cannot be used. */
+    public List<String> cpusLimitations() {
+        return pinning.unavailableReason().map(reason -> List.of("cpus: " + reason)).orElse(List.of());
     }
 
     /** Whether and where workers can be pinned to cores here. */

@@ -127,7 +127,8 @@ public final class Timeline {
     /**
      * Starts a section: a part of the run with lanes of its own (one cell of a matrix run, say). Lanes and counters
      * made from now on belong to it (their group is prefixed with its name), a thread gets a new lane in it, and the
-     * previous section ends now. {@link TimelineSnapshot#section} cuts one out as a timeline of its own.
+     * previous section ends now; an empty name ends it without starting another. {@link TimelineSnapshot#section} cuts
+     * one out as a timeline of its own.
      */
     public synchronized void section(String name) {
         if (!recording) {

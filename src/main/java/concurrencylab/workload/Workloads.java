@@ -67,10 +67,10 @@ public class Workloads {
     }
 
     /**
-     * Draws what the task did on its platform thread's lane, over the task's run (a virtual thread has no lane: there
-     * may be ten thousand).
+     * Draws what the task did on its platform thread's lane, from {@code start} to now (a virtual thread has no lane:
+     * there may be ten thousand).
      */
-    private static void drawOnThread(RunContext context, LaneState state, long start) {
+    public static void drawOnThread(RunContext context, LaneState state, long start) {
         if (!Thread.currentThread().isVirtual()) {
             context.timeline().laneOfCurrentThread("threads").interval(state, start, System.nanoTime());
         }
