@@ -4,7 +4,7 @@ import concurrencylab.experiment.Measured;
 import concurrencylab.experiment.RunContext;
 import concurrencylab.experiment.Stopwatch;
 import concurrencylab.process.Order;
-import concurrencylab.process.Report;
+import concurrencylab.process.WorkerReply;
 import concurrencylab.process.Workers;
 import concurrencylab.workload.CpuWork;
 import java.time.Duration;
@@ -34,7 +34,7 @@ final class ProcessCells {
                 pool.send(i, order(workload, i, setup));
             }
             for (int i = 0; i < pool.size(); i++) {
-                Report.Result result = pool.await(i, cell);
+                WorkerReply.Result result = pool.await(i, cell);
                 workersCpu += result.cpuNanos();
                 if (latencies != null && i > 0) {
                     latencies.row(i - 1, result.latencyNanos());

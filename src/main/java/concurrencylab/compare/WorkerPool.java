@@ -3,7 +3,7 @@ package concurrencylab.compare;
 import concurrencylab.experiment.RunContext;
 import concurrencylab.process.Order;
 import concurrencylab.process.ProcessCpuSampler;
-import concurrencylab.process.Report;
+import concurrencylab.process.WorkerReply;
 import concurrencylab.process.WorkerFailure;
 import concurrencylab.process.WorkerGroup;
 import concurrencylab.process.WorkerLanes;
@@ -30,7 +30,7 @@ final class WorkerPool implements AutoCloseable {
     private final WorkerGroup group;
     private final WorkerLanes lanes;
     private final ProcessCpuSampler sampler;
-    private final CompletableFuture<Report.Result>[] results;
+    private final CompletableFuture<WorkerReply.Result>[] results;
     private final boolean[] reported;
     private final Thread reader;
 
@@ -72,7 +72,7 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /** Waits for worker {@code worker}'s result; a failure of any worker fails every wait. */
-    Report.Result await(int worker, RunContext cell) throws Exception {
+    WorkerReply.Result await(int worker, RunContext cell) throws Exception {
         try {
             return results[worker].get(Math.max(1, cell.remaining().toNanos()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
@@ -90,12 +90,12 @@ final class WorkerPool implements AutoCloseable {
                 WorkerGroup.Event event = group.next(cell.waitAtMost(silence), "to finish their work");
                 int i = event.worker().index() - 1;
                 switch (event.report()) {
-                    case Report.Started started -> lanes.started(i);
-                    case Report.Progress progress -> {
+                    case WorkerReply.Started started -> lanes.started(i);
+                    case WorkerReply.Progress progress -> {
                         lanes.taskDone(i);
                         reported[i] = true;
                     }
-                    case Report.Result result -> {
+                    case WorkerReply.Result result -> {
                         if (!reported[i]) {
                             lanes.taskDone(i); // an echo worker reports no task: its whole work is one
                         }
@@ -107,7 +107,7 @@ final class WorkerPool implements AutoCloseable {
                 }
             }
         } catch (WorkerFailure | InterruptedException | RuntimeException e) {
-            for (CompletableFuture<Report.Result> result : results) {
+            for (CompletableFuture<WorkerReply.Result> result : results) {
                 result.completeExceptionally(e);
             }
         }

@@ -17,7 +17,7 @@ import concurrencylab.process.WorkerGroup.Worker;
 import concurrencylab.process.WorkerLanes;
 import concurrencylab.process.ProcessCounter;
 import concurrencylab.process.Order;
-import concurrencylab.process.Report;
+import concurrencylab.process.WorkerReply;
 import concurrencylab.process.Workers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -131,7 +131,7 @@ class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
                 }
                 for (int answered = 0; answered < p.workers(); ) {
                     Event event = group.next(context.waitAtMost(Duration.ofSeconds(60)), "to count");
-                    if (event.report() instanceof Report.Result result) {
+                    if (event.report() instanceof WorkerReply.Result result) {
                         children[event.worker().index() - 1] = new ChildCount(result.pid(), result.seen(),
                                 result.count());
                         lanes.taskDone(event.worker().index() - 1);

@@ -114,7 +114,7 @@ class HomePage {
                     .append(Html.escape(run.experiment())).append("</td><td class=\"status ")
                     .append(Html.escape(run.status().name().toLowerCase(java.util.Locale.ROOT))).append("\">")
                     .append(Html.escape(run.status())).append("</td><td>").append(Html.escape(run.submittedAt()))
-                    .append("</td><td>").append(Report.verdictBadges(run)).append("</td></tr>\n");
+                    .append("</td><td>").append(ReportHtml.verdictBadges(run)).append("</td></tr>\n");
         }
         return b.append("</tbody>\n</table>\n").toString();
     }

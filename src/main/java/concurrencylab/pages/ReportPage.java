@@ -30,7 +30,7 @@ class ReportPage {
         RunView run = runs.find(id).orElseThrow(() -> notFound(id));
         String details = run.result() == null || run.result().details() == null ? null
                 : json.writerWithDefaultPrettyPrinter().writeValueAsString(run.result().details());
-        return Report.html(run, runs.timeline(id).orElse(null), runs.resultPicture(run).orElse(null),
+        return ReportHtml.html(run, runs.timeline(id).orElse(null), runs.resultPicture(run).orElse(null),
                 json.writerWithDefaultPrettyPrinter().writeValueAsString(run.params()), details);
     }
 

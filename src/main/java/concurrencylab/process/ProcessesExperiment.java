@@ -130,22 +130,22 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
         }
         long[] startedAt = new long[count];
         List<Long> taskEnds = new ArrayList<>();
-        Report.Result[] results = new Report.Result[count];
+        WorkerReply.Result[] results = new WorkerReply.Result[count];
         Duration silence = taskTime.multipliedBy((long) share[0] * count).plus(SILENCE_GRACE);
         for (int answered = 0; answered < count; ) {
             Event event = group.next(context.waitAtMost(silence), "to finish their work");
             int i = event.worker().index() - 1;
             switch (event.report()) {
-                case Report.Started started -> {
+                case WorkerReply.Started started -> {
                     startedAt[i] = System.nanoTime() - sentAt;
                     lanes.started(i);
                 }
-                case Report.Progress progress -> {
+                case WorkerReply.Progress progress -> {
                     taskEnds.add(System.nanoTime() - sentAt);
                     lanes.taskDone(i);
                     context.advance();
                 }
-                case Report.Result result -> {
+                case WorkerReply.Result result -> {
                     results[i] = result;
                     reports.add(report(event.worker(), share[i], startedAt[i], System.nanoTime() - sentAt, result));
                     answered++;
@@ -155,7 +155,7 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
             }
         }
         Measured phase = stopwatch.stop();
-        long workersCpu = Arrays.stream(results).mapToLong(Report.Result::cpuNanos).sum();
+        long workersCpu = Arrays.stream(results).mapToLong(WorkerReply.Result::cpuNanos).sum();
         reports.sort((a, b) -> Integer.compare(a.worker(), b.worker()));
         return new WorkPhase(phase.plusCpu(workersCpu),
                 LatencyStats.ofNanos(taskEnds.stream().mapToLong(Long::longValue).toArray()), reports,
@@ -183,7 +183,7 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
     }
 
     private static WorkerReport report(Worker worker, int tasks, long startedAt, long finishedAt,
-            Report.Result result) {
+            WorkerReply.Result result) {
         return new WorkerReport(worker.index(), result.pid(), tasks, Numbers.round(worker.spawnNanos() / 1e6, 1),
                 Numbers.round(startedAt / 1e6, 1), Numbers.round(finishedAt / 1e6, 1), Numbers.seconds(result.cpuNanos()),
                 result.gilAcquisitions());

@@ -34,7 +34,7 @@ public final class WorkerGroup implements AutoCloseable {
      * One line from a worker: its report, and the line it came in; or a line that is not the protocol (garbage); or
      * the end of its output (all null).
      */
-    public record Event(Worker worker, Message message, Report report, String garbage) {
+    public record Event(Worker worker, Message message, WorkerReply report, String garbage) {
 
         boolean isEnd() {
             return message == null && garbage == null;
@@ -152,7 +152,7 @@ public final class WorkerGroup implements AutoCloseable {
         int ready = 0;
         while (ready < workers.size()) {
             Event event = next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), "to start");
-            if (!(event.report() instanceof Report.Ready)) {
+            if (!(event.report() instanceof WorkerReply.Ready)) {
                 throw new WorkerFailure(event.worker().name() + " said " + event.message().verb() + " before READY");
             }
             ready++;
@@ -168,9 +168,9 @@ public final class WorkerGroup implements AutoCloseable {
      * Waits for the next RESULT any worker gives, passing over STARTED and PROGRESS (for a group of one worker: its
      * result). {@code within} bounds each wait for a line, as in {@link #next}.
      */
-    public Report.Result result(Duration within, String what) throws WorkerFailure, InterruptedException {
+    public WorkerReply.Result result(Duration within, String what) throws WorkerFailure, InterruptedException {
         while (true) {
-            if (next(within, what).report() instanceof Report.Result result) {
+            if (next(within, what).report() instanceof WorkerReply.Result result) {
                 return result;
             }
         }
@@ -198,7 +198,7 @@ public final class WorkerGroup implements AutoCloseable {
         if (event.isEnd()) {
             throw new WorkerFailure(event.worker().describeExit() + " before it answered");
         }
-        if (event.report() instanceof Report.Failed(String message)) {
+        if (event.report() instanceof WorkerReply.Failed(String message)) {
             throw new WorkerFailure(event.worker().name() + " failed: " + message);
         }
         return event;
@@ -210,7 +210,7 @@ public final class WorkerGroup implements AutoCloseable {
             String line;
             while ((line = out.readLine()) != null) {
                 Message message;
-                Report report;
+                WorkerReply report;
                 try {
                     message = WorkerProtocol.parse(line);
                     report = WorkerProtocol.report(message);
@@ -218,10 +218,10 @@ public final class WorkerGroup implements AutoCloseable {
                     events.add(new Event(worker, null, null, WorkerProtocol.abbreviate(line)));
                     continue;
                 }
-                if (report instanceof Report.Ready) {
+                if (report instanceof WorkerReply.Ready) {
                     worker.readyAt = System.nanoTime();
                 }
-                if (report instanceof Report.Result || report instanceof Report.Failed) {
+                if (report instanceof WorkerReply.Result || report instanceof WorkerReply.Failed) {
                     worker.answered = true;
                 }
                 events.add(new Event(worker, message, report, null));

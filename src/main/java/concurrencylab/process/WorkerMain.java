@@ -43,11 +43,11 @@ public final class WorkerMain {
         long pid = ProcessHandle.current().pid();
         warmUp();
         if (args.length == 1 && args[0].equals("--ready-and-exit")) {
-            say(out, new Report.Ready(pid));
+            say(out, new WorkerReply.Ready(pid));
             return; // used once to create the class data sharing archive
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        say(out, new Report.Ready(pid));
+        say(out, new WorkerReply.Ready(pid));
         String line = in.readLine();
         if (line == null) {
             return;
@@ -59,7 +59,7 @@ public final class WorkerMain {
         try {
             say(out, perform(order, pid, out));
         } catch (Exception | Error e) {
-            say(out, new Report.Failed(e.getClass().getSimpleName() + ":" + e.getMessage()));
+            say(out, new WorkerReply.Failed(e.getClass().getSimpleName() + ":" + e.getMessage()));
         }
         out.flush();
     }
@@ -77,7 +77,7 @@ public final class WorkerMain {
         // The protocol both ways, and one round trip with itself over loopback (its own ephemeral port).
         WorkerProtocol.order(WorkerProtocol.parse(WorkerProtocol.encode(new Order.Echo(2, 1, WARM_UP_WORK)).format()));
         WorkerProtocol.report(WorkerProtocol.parse(WorkerProtocol.encode(
-                new Report.Result(1, 1, 1, 0, 0, 0, new long[] {1, 2})).format()));
+                new WorkerReply.Result(1, 1, 1, 0, 0, 0, new long[] {1, 2})).format()));
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (ServerSocket server = new ServerSocket(0, 1, loopback);
                 Socket client = new Socket(loopback, server.getLocalPort());
@@ -88,11 +88,11 @@ public final class WorkerMain {
         }
     }
 
-    private static void say(PrintStream out, Report report) {
+    private static void say(PrintStream out, WorkerReply report) {
         out.println(WorkerProtocol.encode(report).format());
     }
 
-    private static Report perform(Order order, long pid, PrintStream out) throws Exception {
+    private static WorkerReply perform(Order order, long pid, PrintStream out) throws Exception {
         if (order instanceof Order.Misbehave(Order.Fault fault)) { // (no switch on it: that adds a class to the jar)
             if (fault == Order.Fault.CRASH) {
                 Runtime.getRuntime().halt(1);
@@ -104,7 +104,7 @@ public final class WorkerMain {
         }
         long cpuBefore = cpuNanos();
         long started = System.nanoTime();
-        say(out, new Report.Started());
+        say(out, new WorkerReply.Started());
         long seen = 0;
         long count = 0;
         long gilAcquisitions = 0;
@@ -117,14 +117,14 @@ public final class WorkerMain {
                 Interpreter interpreter = gil == null ? Interpreter.freeThreaded(cpu) : Interpreter.withLock(gil, cpu);
                 for (long task = 1; task <= c.tasks(); task++) {
                     interpreter.run(in -> in.compute(c.taskTime()));
-                    say(out, new Report.Progress(task));
+                    say(out, new WorkerReply.Progress(task));
                 }
                 gilAcquisitions = gil == null ? 0 : gil.stats().acquisitions();
             }
             case Order.Sleep s -> {
                 for (long task = 1; task <= s.tasks(); task++) {
                     Thread.sleep(s.taskTime());
-                    say(out, new Report.Progress(task));
+                    say(out, new WorkerReply.Progress(task));
                 }
             }
             case Order.Echo e -> latencies = echo(e);
@@ -134,7 +134,7 @@ public final class WorkerMain {
             }
             case Order.Misbehave m -> throw new IllegalStateException("misbehaved already");
         }
-        return new Report.Result(pid, cpuNanos() - cpuBefore, System.nanoTime() - started, seen, count,
+        return new WorkerReply.Result(pid, cpuNanos() - cpuBefore, System.nanoTime() - started, seen, count,
                 gilAcquisitions, latencies);
     }
 

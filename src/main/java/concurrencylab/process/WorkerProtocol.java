@@ -32,7 +32,7 @@ import java.util.Map;
  * closes (the service went away).
  *
  * <p>Both sides speak in typed {@link Order}s and {@link Report}s; this class is the one place that turns them into
- * lines and back ({@link #encode(Order)}, {@link #order}, {@link #encode(Report)}, {@link #report}).
+ * lines and back ({@link #encode(Order)}, {@link #order}, {@link #encode(WorkerReply)}, {@link #report}).
  */
 public final class WorkerProtocol {
 
@@ -105,31 +105,31 @@ public final class WorkerProtocol {
     }
 
     /** The line of a report. */
-    public static Message encode(Report report) {
+    public static Message encode(WorkerReply report) {
         return switch (report) {
-            case Report.Ready r -> message(READY, "pid", r.pid());
-            case Report.Started s -> message(STARTED);
-            case Report.Progress p -> message(PROGRESS, "done", p.done());
-            case Report.Result r -> r.latencyNanos().length == 0
+            case WorkerReply.Ready r -> message(READY, "pid", r.pid());
+            case WorkerReply.Started s -> message(STARTED);
+            case WorkerReply.Progress p -> message(PROGRESS, "done", p.done());
+            case WorkerReply.Result r -> r.latencyNanos().length == 0
                     ? message(RESULT, "pid", r.pid(), "cpuNanos", r.cpuNanos(), "wallNanos", r.wallNanos(),
                             "seen", r.seen(), "count", r.count(), "gilAcquisitions", r.gilAcquisitions())
                     : message(RESULT, "pid", r.pid(), "cpuNanos", r.cpuNanos(), "wallNanos", r.wallNanos(),
                             "seen", r.seen(), "count", r.count(), "gilAcquisitions", r.gilAcquisitions(),
                             "latencyNanos", joined(r.latencyNanos()));
-            case Report.Failed f -> message(ERROR, "message", f.message().replaceAll("\\s+", "_"));
+            case WorkerReply.Failed f -> message(ERROR, "message", f.message().replaceAll("\\s+", "_"));
         };
     }
 
     /** The report a worker's line gives. */
-    public static Report report(Message line) {
+    public static WorkerReply report(Message line) {
         return switch (line.verb()) {
-            case READY -> new Report.Ready(line.longField("pid"));
-            case STARTED -> new Report.Started();
-            case PROGRESS -> new Report.Progress(line.longField("done"));
-            case RESULT -> new Report.Result(line.longField("pid"), line.longField("cpuNanos"),
+            case READY -> new WorkerReply.Ready(line.longField("pid"));
+            case STARTED -> new WorkerReply.Started();
+            case PROGRESS -> new WorkerReply.Progress(line.longField("done"));
+            case RESULT -> new WorkerReply.Result(line.longField("pid"), line.longField("cpuNanos"),
                     line.longField("wallNanos"), line.longField("seen"), line.longField("count"),
                     line.longField("gilAcquisitions"), longs(line.field("latencyNanos", "")));
-            case ERROR -> new Report.Failed(line.field("message", "(no message)"));
+            case ERROR -> new WorkerReply.Failed(line.field("message", "(no message)"));
             default -> throw new IllegalArgumentException("a worker does not say " + line.verb());
         };
     }

@@ -70,10 +70,10 @@ class WorkerGroupTest {
             group.send(group.workers().get(0), new Order.Sleep(1, Duration.ofMillis(5)));
             group.send(group.workers().get(1), new Order.Sleep(1, Duration.ofMillis(800)));
 
-            Report.Result first = group.result(Duration.ofSeconds(20), "to work");
+            WorkerReply.Result first = group.result(Duration.ofSeconds(20), "to work");
             long quickPid = first.pid();
             // The quick worker exits now; its end of output must not be taken for a crash of it.
-            Report.Result second = group.result(Duration.ofSeconds(20), "to work");
+            WorkerReply.Result second = group.result(Duration.ofSeconds(20), "to work");
             assertThat(List.of(quickPid, second.pid())).containsExactly(group.workers().get(0).pid(),
                     group.workers().get(1).pid());
         }

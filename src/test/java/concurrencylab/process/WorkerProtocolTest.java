@@ -50,11 +50,11 @@ class WorkerProtocolTest {
             String line = WorkerProtocol.encode(order).format();
             assertThat(WorkerProtocol.order(WorkerProtocol.parse(line))).as(line).isEqualTo(order);
         }
-        var reports = java.util.List.<Report>of(new Report.Ready(4711), new Report.Started(), new Report.Progress(2),
-                new Report.Result(4711, 812_000_000, 803_000_000, 0, 5_000_000, 2),
-                new Report.Result(4711, 1_000, 2_000, 0, 0, 0, new long[] {1_210_000, 1_187_000}),
-                new Report.Failed("boom"));
-        for (Report report : reports) {
+        var reports = java.util.List.<WorkerReply>of(new WorkerReply.Ready(4711), new WorkerReply.Started(), new WorkerReply.Progress(2),
+                new WorkerReply.Result(4711, 812_000_000, 803_000_000, 0, 5_000_000, 2),
+                new WorkerReply.Result(4711, 1_000, 2_000, 0, 0, 0, new long[] {1_210_000, 1_187_000}),
+                new WorkerReply.Failed("boom"));
+        for (WorkerReply report : reports) {
             String line = WorkerProtocol.encode(report).format();
             assertThat(WorkerProtocol.report(WorkerProtocol.parse(line))).as(line).isEqualTo(report);
         }
@@ -64,8 +64,8 @@ class WorkerProtocolTest {
     @Test
     void aFailureMessageWithSpacesTravelsAsOneWordAndUnknownKindsAreRefused() {
         var failed = WorkerProtocol.report(WorkerProtocol.parse(
-                WorkerProtocol.encode(new Report.Failed("IllegalStateException: no  way")).format()));
-        assertThat(failed).isEqualTo(new Report.Failed("IllegalStateException:_no_way"));
+                WorkerProtocol.encode(new WorkerReply.Failed("IllegalStateException: no  way")).format()));
+        assertThat(failed).isEqualTo(new WorkerReply.Failed("IllegalStateException:_no_way"));
         assertThatThrownBy(() -> WorkerProtocol.order(WorkerProtocol.parse("WORK kind=gpu")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gpu");
         assertThatThrownBy(() -> WorkerProtocol.report(WorkerProtocol.parse("HELLO pid=1")))

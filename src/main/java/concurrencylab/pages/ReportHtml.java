@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The HTML of one run's report page. */
-final class Report {
+final class ReportHtml {
 
-    private Report() {
+    private ReportHtml() {
     }
 
     /**

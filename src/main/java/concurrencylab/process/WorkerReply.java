@@ -1,18 +1,18 @@
 package concurrencylab.process;
 
 /** What a worker process says, in order: READY, then STARTED, PROGRESS after each task, and RESULT or ERROR. */
-public sealed interface Report {
+public sealed interface WorkerReply {
 
     /** The JVM is up and reads its order. */
-    record Ready(long pid) implements Report {
+    record Ready(long pid) implements WorkerReply {
     }
 
     /** It begins the work. */
-    record Started() implements Report {
+    record Started() implements WorkerReply {
     }
 
     /** {@code done} tasks are done. */
-    record Progress(long done) implements Report {
+    record Progress(long done) implements WorkerReply {
     }
 
     /**
@@ -25,7 +25,7 @@ public sealed interface Report {
      * @param latencyNanos    each round trip of an {@link Order.Echo}, from when it was due (empty otherwise)
      */
     record Result(long pid, long cpuNanos, long wallNanos, long seen, long count, long gilAcquisitions,
-            long[] latencyNanos) implements Report {
+            long[] latencyNanos) implements WorkerReply {
 
         public Result(long pid, long cpuNanos, long wallNanos, long seen, long count, long gilAcquisitions) {
             this(pid, cpuNanos, wallNanos, seen, count, gilAcquisitions, new long[0]);
@@ -54,6 +54,6 @@ public sealed interface Report {
     }
 
     /** The work failed; the worker exits. */
-    record Failed(String message) implements Report {
+    record Failed(String message) implements WorkerReply {
     }
 }
