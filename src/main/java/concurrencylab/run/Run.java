@@ -109,6 +109,7 @@ final class Run {
      */
     boolean requestStop(StopReason reason) {
         List<Runnable> actions;
+        boolean endedHere = false;
         synchronized (this) {
             if (status.isFinished() || stopReason != null) {
                 return false;
@@ -116,6 +117,7 @@ final class Run {
             stopReason = reason;
             if (status == RunStatus.QUEUED) {
                 endLocked(reason.status, null, reason.message);
+                endedHere = true;
                 actions = List.of();
             } else {
                 timeline.lane("run", reason.message).instant(Mark.CANCEL, System.nanoTime());
@@ -123,7 +125,8 @@ final class Run {
                 actions = List.copyOf(stopActions);
             }
         }
-        if (actions.isEmpty() && isFinished()) {
+        // Only the stop that ended a queued run announces its end; a running one is announced by finish(), once.
+        if (endedHere) {
             notifyListeners(RunListener.Change.STATUS);
             finished.complete(this);
         }

@@ -3,9 +3,7 @@ package concurrencylab.run;
 import concurrencylab.experiment.BadParameterException;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentCatalog;
-import concurrencylab.experiment.ExperimentUnavailableException;
 import concurrencylab.experiment.LabLimits;
-import concurrencylab.experiment.ParamDefaults;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -23,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/experiments/{kind}}: the one place that turns HTTP into runs, for every experiment in the
  * catalog. The body is read as that experiment's own parameter record ({@link ParamsBodyResolver}) and validated
- * like any {@code @Valid} body; absent fields take their defaults, the experiment checks its rules and whether this
- * service can run it; then the run is queued and the answer is 202 (or 200 when it finished within {@code ?wait=})
- * with {@code Location: /api/runs/{id}}. The OpenAPI document shows one operation per experiment
+ * like any {@code @Valid} body; then {@link RunService#submit} applies the launch rules (defaults, availability,
+ * validation: {@link LaunchRules}, the same for the lab's pages) and queues the run. The answer is 202 (or 200 when it
+ * finished within {@code ?wait=}) with {@code Location: /api/runs/{id}}. The OpenAPI document shows one operation per experiment
  * (OpenApiFromCatalog).
  */
 @RestController
@@ -53,22 +51,11 @@ class RunLauncher {
         Duration wait = parse("wait", options.getWait(), Duration.ZERO, limits.maxWait(), Duration.ZERO);
         Duration timeout = parse("timeout", options.getTimeout(), Duration.ofSeconds(1), limits.maxTimeout(),
                 limits.defaultTimeout());
-        Run run = submit(runs, limits, experiment, params, timeout);
+        Run run = runs.submit(experiment, params, timeout);
         boolean ended = wait.isPositive() && RunService.awaitEnd(run, wait);
         return ResponseEntity.status(ended ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .location(URI.create("/api/runs/" + run.id))
                 .body(run.view());
-    }
-
-    /** Fills the defaults, checks the experiment can run here and the parameters fit, and queues the run. */
-    static <P extends Record> Run submit(RunService runs, LabLimits limits, Experiment<P> experiment, Record params,
-            Duration timeout) {
-        P p = params != null ? ParamDefaults.fill(experiment.paramsType().cast(params)) : experiment.defaults();
-        experiment.unavailable().ifPresent(reason -> {
-            throw new ExperimentUnavailableException(experiment.kind(), reason);
-        });
-        experiment.validate(p, limits);
-        return runs.submit(experiment, p, timeout);
     }
 
     /** Parses "30s", "2m", "PT30S" or a bare number of seconds, within [min, max]. */

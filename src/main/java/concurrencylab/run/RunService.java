@@ -7,12 +7,10 @@ import concurrencylab.experiment.RunContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,6 +26,13 @@ import org.springframework.stereotype.Service;
  *
  * <p>Threads: {@code runners} are the permanent "lab-service-runner-N" threads that execute experiments;
  * {@code deadlines} is one permanent thread that fires deadlines. Both are shut down with the service.
+ *
+ * <p>Admission: {@code places} holds one permit per run that may be running or waiting (concurrent-runs +
+ * queue-capacity). A submission takes a place before anything is made, and the run gives it back when it reaches its
+ * final status, so a refused submission (429, 503 while stopping, 400 from {@link LaunchRules}) leaves no run behind,
+ * in memory or in the store. {@code admission} is the lock that makes "take a place, record the run, queue it" one
+ * step against {@link #stop()}: once {@code stopping} is set under it, nothing more is recorded, and the runners'
+ * queue (unbounded: {@code places} bounds it) never refuses a run that was recorded.
  *
  * <p>Lifecycle: a {@link SmartLifecycle} in the last phase, so on shutdown it stops first: every run is cancelled
  * before the web server's graceful shutdown starts waiting for requests, some of which wait for runs
@@ -45,56 +50,66 @@ public class RunService implements SmartLifecycle {
     private final RunMetrics metrics;
     private final LabEnvironment environment;
     private final RunStore store;
+    private final LaunchRules rules;
     private final ThreadPoolExecutor runners;
     private final ScheduledThreadPoolExecutor deadlines;
+    private final Semaphore places;
+    private final Object admission = new Object();
+    /** Set once, under {@code admission}, when the service begins to stop. */
+    private boolean stopping;
 
-    RunService(LabLimits limits, RunRegistry registry, RunMetrics metrics, LabEnvironment environment, RunStore store) {
+    RunService(LabLimits limits, RunRegistry registry, RunMetrics metrics, LabEnvironment environment, RunStore store,
+            LaunchRules rules) {
         this.store = store;
+        this.rules = rules;
         this.limits = limits;
         this.registry = registry;
         this.metrics = metrics;
         this.environment = environment;
-        BlockingQueue<Runnable> queue = limits.queueCapacity() == 0
-                ? new SynchronousQueue<>() : new LinkedBlockingQueue<>(limits.queueCapacity());
+        this.places = new Semaphore(limits.concurrentRuns() + limits.queueCapacity());
         this.runners = new ThreadPoolExecutor(limits.concurrentRuns(), limits.concurrentRuns(), 0, TimeUnit.SECONDS,
-                queue, Thread.ofPlatform().name("lab-service-runner-", 1).factory());
+                new LinkedBlockingQueue<>(), Thread.ofPlatform().name("lab-service-runner-", 1).factory());
         this.deadlines = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("lab-service-deadlines").factory());
         this.deadlines.setRemoveOnCancelPolicy(true);
     }
 
     /**
-     * Queues a run of {@code experiment} with validated {@code params}.
+     * Queues a run of {@code experiment}: the {@link LaunchRules} fill and check {@code params} (null: every default),
+     * then the run takes a place, is recorded and queued. Every refusal happens before anything is recorded.
      *
-     * @throws QueueFullException when every runner is busy and the queue is full
+     * @throws QueueFullException        when every runner is busy and the queue is full
+     * @throws ServiceStoppingException  when the service is stopping
      */
-    <P extends Record> Run submit(Experiment<P> experiment, P params, Duration timeout) {
-        if (runners.isShutdown()) {
-            throw new ServiceStoppingException();
-        }
-        Run run = new Run(experiment, params, experiment.tags(params), timeout, environment,
-                limits.maxTimelineEvents());
-        registry.add(run);
-        store.save(run.view());
-        // Every status change is written as it happens: a run the service was doing when it died is found at start.
-        run.addListener((changed, change) -> {
-            if (change == RunListener.Change.STATUS) {
-                store.save(changed.view());
-            }
-        });
-        run.whenFinished().thenAccept(finished -> {
-            registry.finished(finished);
-            metrics.finished(finished);
-        });
-        try {
-            runners.execute(new RunJob(run));
-        } catch (RejectedExecutionException e) {
-            registry.remove(run);
-            if (runners.isShutdown()) {
+    <P extends Record> Run submit(Experiment<P> experiment, Record params, Duration timeout) {
+        P checked = rules.check(experiment, params);
+        synchronized (admission) {
+            if (stopping) {
                 throw new ServiceStoppingException();
             }
-            throw new QueueFullException(limits.queueCapacity(), retryAfter());
+            if (!places.tryAcquire()) {
+                throw new QueueFullException(limits.queueCapacity(), retryAfter());
+            }
+            Run run = new Run(experiment, checked, experiment.tags(checked), timeout, environment,
+                    limits.maxTimelineEvents());
+            registry.add(run);
+            store.save(run.view());
+            // Every status change is written as it happens: a run the service was doing when it died is found at
+            // start. The place is given back at the final status, before anyone waiting for the run hears of its end.
+            run.addListener((changed, change) -> {
+                if (change == RunListener.Change.STATUS) {
+                    store.save(changed.view());
+                    if (changed.isFinished()) {
+                        places.release();
+                    }
+                }
+            });
+            run.whenFinished().thenAccept(finished -> {
+                registry.finished(finished);
+                metrics.finished(finished);
+            });
+            runners.execute(new RunJob(run));
+            return run;
         }
-        return run;
     }
 
     /** A rough wait until a queue slot frees: the default run deadline spread over the runners. */
@@ -210,7 +225,9 @@ public class RunService implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return !runners.isShutdown();
+        synchronized (admission) {
+            return !stopping;
+        }
     }
 
     /** Last to start, first to stop. */
@@ -222,6 +239,9 @@ public class RunService implements SmartLifecycle {
     /** Cancels every run and stops the service's own threads; waits a few seconds at most. Idempotent. */
     @Override
     public void stop() {
+        synchronized (admission) {
+            stopping = true;
+        }
         registry.unfinished().forEach(run -> run.requestStop(StopReason.SHUTDOWN));
         runners.shutdownNow();
         deadlines.shutdownNow();

@@ -27,7 +27,7 @@ public class Runs {
      * with the same errors (unknown kind 404, unavailable 503, queue full 429).
      */
     public RunView startWithDefaults(String kind) {
-        return RunLauncher.submit(runs, limits, catalog.require(kind), null, limits.defaultTimeout()).view();
+        return runs.submit(catalog.require(kind), null, limits.defaultTimeout()).view();
     }
 
     public Optional<RunView> find(String id) {

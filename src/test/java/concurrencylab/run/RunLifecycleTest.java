@@ -115,6 +115,10 @@ class RunLifecycleTest extends LabHttpTest {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isPositive();
+        assertThat(refused.header("Location")).as("a refused run has no address").isNull();
+        // Only what happened is recorded: the refused submission is no run, queued or otherwise.
+        assertThat(lab.get("/api/runs?status=QUEUED&limit=100").json().get("runs").valueStream()
+                .map(r -> r.get("id").asString())).containsExactlyInAnyOrderElementsOf(queued);
         for (String id : queued) {
             assertThat(lab.get("/api/runs/" + id).json().get("status").asString()).isEqualTo("QUEUED");
             LabClient.Answer cancelled = lab.delete("/api/runs/" + id);
