@@ -15,8 +15,9 @@ import java.util.Optional;
 public final class MachineCpu {
 
     private static final Path STAT = Path.of("/proc/stat");
-    /** The CPUs to count: this process's affinity, read once (null: every CPU /proc/stat lists). */
-    private static final List<Integer> CPUS = CpuSet.allowed().orElse(null);
+    /** The CPUs to count: the service's, as it started (null: every CPU /proc/stat lists). */
+    private static final List<Integer> CPUS = ThreadAffinity.serviceCpus().isEmpty() ? null
+            : ThreadAffinity.serviceCpus();
 
     /** Busy and total time of the counted CPUs, in the kernel's clock ticks, at one moment. */
     public record Sample(long busy, long total) {

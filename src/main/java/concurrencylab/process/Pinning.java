@@ -1,20 +1,20 @@
 package concurrencylab.process;
 
 import concurrencylab.experiment.CpuSet;
-import concurrencylab.experiment.MachineCpu;
+import concurrencylab.experiment.ThreadAffinity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
- * Pinning worker processes to cores with taskset: whether this machine can, and which cores. The cores are the
- * first N of this process's own CPUs, so a service confined to CPUs 2 and 3 (a container started with
- * {@code --cpuset-cpus=2,3}) pins its workers to 2, not to a CPU 0 it may not use. Immutable.
+ * Pinning to cores: worker processes with taskset, the service itself thread by thread ({@link ThreadAffinity});
+ * whether this machine can, and which cores. The cores are the first N of the service's own CPUs, so a service
+ * confined to CPUs 2 and 3 (a container started with {@code --cpuset-cpus=2,3}) pins its workers to 2, not to a CPU 0
+ * it may not use. Immutable.
  */
 public final class Pinning {
 
@@ -31,8 +31,8 @@ public final class Pinning {
 
     /** This machine: its taskset, if any, and this process's CPUs. */
     public static Pinning ofThisProcess() {
-        List<Integer> allowed = CpuSet.allowed().filter(list -> !list.isEmpty()).orElseGet(() ->
-                IntStream.range(0, Runtime.getRuntime().availableProcessors()).boxed().toList());
+        List<Integer> allowed = !ThreadAffinity.serviceCpus().isEmpty() ? ThreadAffinity.serviceCpus()
+                : IntStream.range(0, Runtime.getRuntime().availableProcessors()).boxed().toList();
         return new Pinning(TASKSET.stream().filter(Files::isExecutable).findFirst(), allowed);
     }
 
@@ -48,38 +48,29 @@ public final class Pinning {
 
     /** The first {@code count} CPUs this process may use, as taskset writes them, e.g. "0" or "2-3". */
     public String cpuList(int count) {
+        return CpuSet.format(cpus.subList(0, checkedCount(count)));
+    }
+
+    private int checkedCount(int count) {
         if (count < 1 || count > cpus.size()) {
             throw new IllegalArgumentException("cannot pin to " + count + " of " + cpus.size() + " CPUs");
         }
-        return CpuSet.format(cpus.subList(0, count));
+        return count;
     }
 
     /**
      * Pins every thread of this process (the whole service) to the first {@code count} of its CPUs until the handle
-     * is closed, which gives them all of this process's CPUs back; threads started meanwhile inherit the pinning. For
-     * a run that must not use more cores than it asked for, its own threads included.
+     * is closed, which gives every thread all of this process's CPUs back and checks that each one has them; threads
+     * started meanwhile inherit the pinning. For a run that must not use more cores than it asked for, its own
+     * threads included.
+     *
+     * @throws IOException when the service cannot be pinned here, or (at close) cannot be given its CPUs back
      */
-    public AutoCloseable pinThisProcess(int count) throws IOException, InterruptedException {
-        // MachineCpu learns this process's CPUs once, when first used: it must not learn them while they are narrowed.
-        MachineCpu.countedCpus();
-        String all = CpuSet.format(cpus);
-        taskset(cpuList(count));
-        return () -> taskset(all);
-    }
-
-    /** {@code taskset -a -p -c list <this pid>}: every thread of this process onto {@code list}. */
-    private void taskset(String list) throws IOException, InterruptedException {
-        Path program = taskset.orElseThrow(() -> new IllegalStateException(unavailableReason().orElseThrow()));
-        Process process = new ProcessBuilder(program.toString(), "-a", "-p", "-c", list,
-                Long.toString(ProcessHandle.current().pid()))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("taskset did not finish within 10 s");
+    public ThreadAffinity.Narrowing pinThisProcess(int count) throws IOException {
+        if (!ThreadAffinity.available()) {
+            throw new IOException("pinning the service needs Linux's sched_setaffinity and /proc/self/task");
         }
-        if (process.exitValue() != 0) {
-            throw new IOException("taskset -a -p -c " + list + " exited with " + process.exitValue());
-        }
+        return ThreadAffinity.narrow(cpus.subList(0, checkedCount(count)));
     }
 
     /** The command prefix that runs a program pinned to the first {@code count} CPUs. */

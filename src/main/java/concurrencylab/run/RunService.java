@@ -4,6 +4,7 @@ import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentResult;
 import concurrencylab.experiment.LabLimits;
 import concurrencylab.experiment.RunContext;
+import concurrencylab.experiment.ThreadAffinity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -194,6 +195,9 @@ public class RunService implements SmartLifecycle {
             ExperimentResult result = null;
             Throwable failure = null;
             try {
+                // No run measures on a narrowed machine: a pinned run that could not give the cores back failed
+                // saying so, and this gives them back now or fails this run too, naming the threads.
+                ThreadAffinity.ensureWhole();
                 result = execute(run.experiment, run.params, new ActiveRunContext(run, metrics.taskTimers(run)));
             } catch (Throwable t) {
                 failure = t;
