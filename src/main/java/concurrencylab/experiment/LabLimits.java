@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxWait             the longest {@code ?wait=} a request may ask for
  * @param maxTimelineEvents   most events one run's timeline keeps (intervals, instants, counter samples); past it,
  *                            neighbouring intervals are merged and the timeline says how many; 0 records none
+ * @param maxEventStreams     most runs' event streams (GET /api/runs/{id}/events) open at once; one more is refused
+ *                            with 429
  */
 @Validated
 @ConfigurationProperties("lab.limits")
@@ -45,7 +47,8 @@ public record LabLimits(
         @DefaultValue("2m") Duration defaultTimeout,
         @DefaultValue("10m") Duration maxTimeout,
         @DefaultValue("60s") Duration maxWait,
-        @DefaultValue("200000") @Min(0) @Max(10_000_000) int maxTimelineEvents) {
+        @DefaultValue("200000") @Min(0) @Max(10_000_000) int maxTimelineEvents,
+        @DefaultValue("32") @Min(1) @Max(10_000) int maxEventStreams) {
 
     public LabLimits {
         requirePositive("max-measured-baseline", maxMeasuredBaseline);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class TrialTest {
 
     private static final LabLimits LIMITS = new LabLimits(100, 16, 10_000, 100, 4, Duration.ofSeconds(1), 1, 4, 10,
-            Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofSeconds(10), 1000);
+            Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofSeconds(10), 1000, 32);
 
     /** A context that counts progress, collects task events, and can be stopped. */
     private static final class FakeContext implements RunContext {

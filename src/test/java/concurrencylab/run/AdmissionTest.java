@@ -51,7 +51,7 @@ class AdmissionTest {
     };
 
     private static final LabLimits LIMITS = new LabLimits(100_000, 256, 10_000, 2_000, 16, Duration.ofSeconds(20), 1, 2,
-            100, Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofSeconds(60), 1_000);
+            100, Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofSeconds(60), 1_000, 32);
 
     private static RunStore store(Path directory) {
         return new RunStore(JsonMapper.builder().build(), directory.resolve("runs").toString(), 100, Duration.ofDays(1));
