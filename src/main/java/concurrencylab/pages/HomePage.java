@@ -5,7 +5,9 @@ import concurrencylab.experiment.ExperimentCatalog;
 import concurrencylab.run.RunLinks;
 import concurrencylab.run.RunView;
 import concurrencylab.run.Runs;
+import concurrencylab.system.TrustBoundaryFilter;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -56,12 +58,18 @@ class HomePage {
     }
 
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
-    String home(@RequestParam(required = false) String notice) {
+    String home(@RequestParam(required = false) String notice, HttpServletRequest request) {
         StringBuilder body = new StringBuilder();
         body.append("<h1>See concurrency with your own eyes</h1>\n<p class=\"lead\">Each experiment runs real processes, "
                 + "threads, coroutines, a simulated GIL, sockets and an event loop on this machine, measures them, "
                 + "and says which claim the numbers confirm. Every run has a report with a picture of what happened "
                 + "inside it.</p>\n");
+        if (Boolean.FALSE.equals(request.getAttribute(TrustBoundaryFilter.MAY_CHANGE))) {
+            body.append("<p class=\"notice\" role=\"alert\" id=\"token-needed\">This lab listens beyond loopback, so "
+                    + "starting a run needs its token: open the address with <code>?token=</code> that the lab printed "
+                    + "in its log when it started (this browser then keeps it), or send <code>Authorization: Bearer "
+                    + "&lt;token&gt;</code>. Reading runs needs none.</p>\n");
+        }
         if (notice != null && !notice.isBlank()) {
             body.append("<p class=\"notice\" role=\"alert\">").append(Html.escape(notice)).append("</p>\n");
         }
