@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -51,7 +53,9 @@ final class WorkerClasspath {
      * the directories of earlier services that are gone (killed, say, so they could not delete their own).
      */
     static WorkerClasspath prepare(String javaCommand) throws IOException, InterruptedException {
-        Path directory = Files.createTempDirectory(PREFIX);
+        // Readable by this user only (the JDK's default for temporary directories on POSIX, said here on purpose).
+        Path directory = Files.createTempDirectory(PREFIX,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.writeString(directory.resolve(OWNER), Long.toString(ProcessHandle.current().pid()));
         removeStale(directory.getParent(), directory);
         Path jar = directory.resolve("worker.jar");
@@ -114,8 +118,10 @@ final class WorkerClasspath {
     static int removeStale(Path root, Path own) {
         int removed = 0;
         try (var candidates = Files.list(root)) {
+            // A directory itself, never what a link of that name points at: a link in a shared /tmp must not make
+            // the lab delete another folder's files.
             for (Path candidate : candidates.filter(p -> p.getFileName().toString().startsWith(PREFIX)
-                    && Files.isDirectory(p) && !p.equals(own)).toList()) {
+                    && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !p.equals(own)).toList()) {
                 if (isStale(candidate)) {
                     delete(candidate);
                     removed++;
@@ -129,8 +135,8 @@ final class WorkerClasspath {
 
     private static boolean isStale(Path directory) throws IOException {
         Path owner = directory.resolve(OWNER);
-        if (!Files.isRegularFile(owner)) {
-            return Files.getLastModifiedTime(directory).toInstant()
+        if (!Files.isRegularFile(owner, LinkOption.NOFOLLOW_LINKS)) {
+            return Files.getLastModifiedTime(directory, LinkOption.NOFOLLOW_LINKS).toInstant()
                     .isBefore(java.time.Instant.now().minus(UNOWNED_GRACE));
         }
         try {
@@ -141,7 +147,11 @@ final class WorkerClasspath {
         }
     }
 
+    /** Deletes the directory's entries (a link is deleted as a link, its target untouched), then the directory. */
     private static void delete(Path directory) {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
         try (var files = Files.list(directory)) {
             for (Path file : files.toList()) {
                 Files.deleteIfExists(file);

@@ -2,6 +2,7 @@ package concurrencylab.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +67,9 @@ class RunStore implements AutoCloseable {
 
     private void open() {
         try {
-            Files.createDirectories(file.getParent());
+            // The folders it makes are readable by this user only: runs say what this machine is and does.
+            Files.createDirectories(file.getParent(),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             // The default file lock is the OS's: a second service on the same file is refused, and the lock of a
             // service killed with SIGKILL dies with it. WRITE_DELAY=0: every status change is on disk when written,
             // so a kill loses nothing already said.

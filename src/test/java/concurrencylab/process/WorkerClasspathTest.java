@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,32 @@ class WorkerClasspathTest {
         assertThat(ofALiveService).exists();
         assertThat(unownedNew).as("maybe a service starting right now").exists();
         assertThat(unrelated).exists();
+    }
+
+    @Test
+    void aLinkThatLooksLikeAStaleDirectoryIsNeverFollowed(@TempDir Path root, @TempDir Path elsewhere) throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path precious = Files.writeString(elsewhere.resolve("precious.txt"), "keep me");
+        Files.writeString(elsewhere.resolve("owner.pid"), Long.toString(gone.pid()));
+        Path link = Files.createSymbolicLink(root.resolve("concurrency-lab-worker-link"), elsewhere);
+
+        assertThat(WorkerClasspath.removeStale(root, root.resolve("concurrency-lab-worker-own"))).isZero();
+
+        assertThat(precious).exists();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+    }
+
+    @Test
+    void aWorkerDirectoryIsReadableByItsOwnerOnly() throws Exception {
+        WorkerClasspath classpath = WorkerClasspath.prepare(ProcessHandle.current().info().command().orElseThrow());
+        try {
+            assertThat(Files.getPosixFilePermissions(classpath.directory()))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                            PosixFilePermission.OWNER_EXECUTE);
+        } finally {
+            classpath.delete();
+        }
     }
 
     private static Path directory(Path root, String name, long ownerPid) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -44,6 +45,18 @@ class RunStoreTest {
             assertThat(store.list(null, RunStatus.FAILED, 10)).extracting(RunView::id).containsExactly("b");
             assertThat(store.list(null, null, 1)).extracting(RunView::id).containsExactly("c");
             assertThat(store.find("nope")).isEmpty();
+        }
+    }
+
+    @Test
+    void theFoldersItMakesAreReadableByTheirOwnerOnly(@TempDir Path directory) throws Exception {
+        Path data = directory.resolve("data").resolve("lab");
+        try (RunStore store = new RunStore(JSON, data.resolve("runs").toString(), 100, Duration.ofDays(30))) {
+            assertThat(store.available()).isTrue();
+            for (Path made : new Path[] {data, data.getParent()}) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(made))).as(made.toString())
+                        .isEqualTo("rwx------");
+            }
         }
     }
 
