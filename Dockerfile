@@ -15,7 +15,7 @@ FROM eclipse-temurin:25-jre
 # The worker processes of the processes experiment are JVMs started from this same java, with their classes
 # written to java.io.tmpdir; taskset (util-linux) pins them for cpus: 1. Both are in this image.
 RUN groupadd --system lab && useradd --system --gid lab --home-dir /app --no-create-home lab \
- && mkdir -p /app/data && chown lab:lab /app/data
+ && mkdir -p /app/data && chown lab:lab /app/data && chmod 700 /app/data
 WORKDIR /app
 # Runs are kept in /app/data/runs.mv.db (lab.store.path ./data/runs): a volume in docker-compose.yml.
 VOLUME /app/data
@@ -24,6 +24,10 @@ COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
 USER lab
+# Inside its container the lab listens on every interface (the host reaches it through the published port, which
+# docker-compose.yml binds to 127.0.0.1). Beyond loopback it asks for a token for every request that changes something:
+# LAB_TOKEN, or one generated at start and printed in the log as a URL (docker compose logs app).
+ENV SERVER_ADDRESS=0.0.0.0
 EXPOSE 8080
 # The JRE image has no curl or wget: bash talks HTTP to the health endpoint itself.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=40s --retries=6 \

@@ -16,9 +16,16 @@ public final class LabClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String token;
 
     public LabClient(int port) {
+        this(port, null);
+    }
+
+    /** A client that sends {@code Authorization: Bearer token} with every request (a lab beyond loopback). */
+    public LabClient(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
     }
 
     /** An answer: status, headers and the body as JSON (null when empty or not JSON). */
@@ -52,6 +59,9 @@ public final class LabClient {
 
     public Answer send(HttpRequest.Builder request) {
         try {
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(90)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response, parse(response.body()));

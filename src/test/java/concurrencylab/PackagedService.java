@@ -63,6 +63,11 @@ public final class PackagedService implements AutoCloseable {
         return process;
     }
 
+    /** What the service has printed so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
     private void awaitHealthy() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {

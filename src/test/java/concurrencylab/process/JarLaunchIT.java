@@ -31,6 +31,13 @@ class JarLaunchIT {
             JsonNode loop = lab.runToEnd("event-loop", """
                     {"clients": 20, "requestsPerClient": 1, "serverDelayMs": 10}""");
             assertThat(loop.get("status").asString()).as(loop.toString()).isEqualTo("SUCCEEDED");
+            // The service pins itself through the FFM API, enabled by the manifest: no warning, and it is whole again.
+            JsonNode pinned = lab.runToEnd("compare", """
+                    {"cpus": 1, "tasks": 2, "taskMillis": 50, "workloads": ["cpu"], "models": ["threads"]}""");
+            assertThat(pinned.get("status").asString()).as(pinned.toString()).isEqualTo("SUCCEEDED");
+            assertThat(lab.get("/actuator/health").json().get("components").get("serviceCpus").get("status")
+                    .asString()).isEqualTo("UP");
+            assertThat(service.log()).doesNotContain("restricted method");
 
             // Stop the service in the middle of a run: it takes its workers down with it.
             assertThat(lab.post("/api/experiments/processes", """

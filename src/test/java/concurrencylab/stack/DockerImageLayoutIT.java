@@ -3,6 +3,7 @@ package concurrencylab.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import concurrencylab.LabClient;
+import concurrencylab.RawHttp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The Docker image without a Docker engine: the Dockerfile's own extract command, layer copies, ENTRYPOINT and
  * HEALTHCHECK, read from the Dockerfile and replayed on the packaged jar in target/. The service must start from that
- * layout, pass the healthcheck, start worker processes and run coroutines there, and take its workers down on stop.
+ * layout with the image's ENV (listening beyond loopback, so it prints a URL with a fresh token and asks for it), pass
+ * the healthcheck, start worker processes and run coroutines there, and take its workers down on stop.
  */
 class DockerImageLayoutIT {
 
@@ -63,8 +65,15 @@ class DockerImageLayoutIT {
         command.set(0, java);
         command.add("--server.port=" + port);
         Path log = work.resolve("service.log");
-        Process service = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder image = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // ENV KEY=VALUE lines, as the image sets them (SERVER_ADDRESS=0.0.0.0: it listens beyond loopback).
+        Matcher env = Pattern.compile("(?m)^ENV (\\w+)=(\\S+)$").matcher(dockerfile);
+        while (env.find()) {
+            image.environment().put(env.group(1), env.group(2));
+        }
+        assertThat(image.environment()).containsEntry("SERVER_ADDRESS", "0.0.0.0");
+        Process service = image.start();
         try {
             // HEALTHCHECK ... CMD ["bash", "-c", "..."], pointed at this port.
             Matcher health = Pattern.compile("HEALTHCHECK[^\\n]*\\\\\\n\\s*CMD (\\[.*])").matcher(dockerfile);
@@ -75,7 +84,17 @@ class DockerImageLayoutIT {
             }
             awaitHealthy(healthcheck, service, log);
 
-            LabClient lab = new LabClient(port);
+            // Beyond loopback it generated a token and printed the URL that carries it, once.
+            Matcher url = Pattern.compile("http://\\S+:" + port + "/\\?token=([0-9a-f]{48})").matcher(Files.readString(log));
+            assertThat(url.find()).as("the URL with the token in the log").isTrue();
+            String token = url.group(1);
+            assertThat(url.find()).as("printed once").isFalse();
+            assertThat(new LabClient(port).post("/api/experiments/threads", "{}").status()).as("no token").isEqualTo(401);
+            RawHttp.Answer opened = RawHttp.send(port, "GET", "/?token=" + token, RawHttp.headers(port), null);
+            assertThat(opened.status()).isEqualTo(303);
+            assertThat(opened.header("Set-Cookie")).startsWith("lab_token=" + token);
+
+            LabClient lab = new LabClient(port, token);
             assertThat(lab.runToEnd("processes", """
                     {"tasks": 2, "processes": 2, "taskMillis": 100}""").get("status").asString()).isEqualTo("SUCCEEDED");
             assertThat(lab.runToEnd("event-loop", """

@@ -42,6 +42,54 @@ class LabPagesBrowserTest extends LabHttpTest {
         });
     }
 
+    /**
+     * A page on another origin (a second port on loopback, by another name and by the same) submits the front page's
+     * form to the lab and calls fetch(..., {mode: 'no-cors'}) with no body, i.e. every default: no run starts.
+     */
+    @Test
+    void aPageFromAnotherOriginStartsNothing() throws Exception {
+        String before = newestRun();
+        com.sun.net.httpserver.HttpServer foreign = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        String lab = "http://127.0.0.1:" + port;
+        byte[] page = ("""
+                <!DOCTYPE html><html><head><title>a page elsewhere</title></head><body>
+                <form id="form" method="post" action="%1$s/runs"><input type="hidden" name="experiment" value="threads">
+                <button id="go" type="submit">Win a prize</button></form>
+                <script>
+                fetch('%1$s/api/experiments/threads', {method: 'POST', mode: 'no-cors'})
+                  .then(() => document.title = 'fetched', () => document.title = 'fetch failed');
+                </script></body></html>""").formatted(lab).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        foreign.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        foreign.start();
+        try {
+            Browser.with(browser -> {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                for (String elsewhere : new String[] {"http://localhost:", "http://127.0.0.1:"}) {
+                    browser.get(elsewhere + foreign.getAddress().getPort() + "/");
+                    wait.until(ExpectedConditions.titleIs("fetched"));
+                    browser.findElement(By.id("go")).click();
+                    wait.until(ExpectedConditions.urlToBe(lab + "/runs"));
+                    assertThat(browser.findElement(By.tagName("body")).getText()).as(elsewhere)
+                            .contains("Foreign origin");
+                }
+            });
+        } finally {
+            foreign.stop(0);
+        }
+        assertThat(newestRun()).as("no run was started or recorded").isEqualTo(before);
+    }
+
+    private String newestRun() {
+        var runs = lab.get("/api/runs?limit=1").json().get("runs");
+        return runs.isEmpty() ? "" : runs.get(0).get("id").asString();
+    }
+
     @Test
     void theReportsOfAGilAndAnEventLoopRunShowTheirPictures() throws Exception {
         String gil = lab.runToEnd("gil", """

@@ -33,10 +33,15 @@ class StackFilesTest {
     }
 
     @Test
-    void eachServicePublishesItsDocumentedPort() {
-        assertThat((List<String>) service("app").get("ports")).containsExactly(appPort() + ":" + appPort());
-        assertThat((List<String>) service("prometheus").get("ports")).containsExactly("9090:9090");
-        assertThat((List<String>) service("grafana").get("ports")).containsExactly("3000:3000");
+    void eachServicePublishesItsDocumentedPortOnLoopbackOnly() {
+        assertThat((List<String>) service("app").get("ports")).containsExactly("127.0.0.1:" + appPort() + ":" + appPort());
+        assertThat((List<String>) service("prometheus").get("ports")).containsExactly("127.0.0.1:9090:9090");
+        assertThat((List<String>) service("grafana").get("ports")).containsExactly("127.0.0.1:3000:3000");
+        for (Map.Entry<String, Object> each : services.entrySet()) {
+            List<String> ports = (List<String>) ((Map<String, Object>) each.getValue()).get("ports");
+            assertThat(ports == null ? List.<String>of() : ports).as(each.getKey() + " publishes on 127.0.0.1 only")
+                    .allMatch(p -> p.startsWith("127.0.0.1:"));
+        }
         String readme = StackFiles.text("README.md");
         assertThat(readme).contains("docker compose up --build", "http://localhost:8080/swagger-ui.html",
                 "http://localhost:9090", "http://localhost:3000");
@@ -164,12 +169,27 @@ class StackFilesTest {
     }
 
     @Test
-    void grafanaIsOpenToAnonymousViewersAndTakesItsAdminPasswordFromTheEnvironment() {
+    void grafanaIsReadOnlyForAnonymousViewersAndHasNoDefaultAdminPassword() {
         Map<String, Object> env = (Map<String, Object>) service("grafana").get("environment");
         assertThat(env).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "true")
-                .containsEntry("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer")
-                .containsEntry("GF_SECURITY_ADMIN_PASSWORD", "${GRAFANA_ADMIN_PASSWORD:-admin}");
-        assertThat(StackFiles.text("README.md")).contains("GRAFANA_ADMIN_PASSWORD");
+                .containsEntry("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer");
+        // ${VAR:?message}: compose refuses to start while the variable is unset or empty; no ":-" default.
+        assertThat((String) env.get("GF_SECURITY_ADMIN_PASSWORD")).startsWith("${GRAFANA_ADMIN_PASSWORD:?")
+                .doesNotContain(":-");
+        assertThat(StackFiles.text("README.md")).contains("GRAFANA_ADMIN_PASSWORD=");
+    }
+
+    @Test
+    void theImageListensInsideItsContainerAndTheAppTakesItsTokenFromTheEnvironment() {
+        String dockerfile = StackFiles.text("Dockerfile");
+        assertThat(dockerfile).containsPattern("(?m)^ENV SERVER_ADDRESS=0\\.0\\.0\\.0$");
+        assertThat(dockerfile).contains("chmod 700 /app/data");
+        Map<String, Object> env = (Map<String, Object>) service("app").get("environment");
+        assertThat(env).containsEntry("LAB_TOKEN", "${LAB_TOKEN:-}");
+        // The service itself stays on loopback unless told otherwise.
+        Map<String, Object> server = (Map<String, Object>) StackFiles.yaml("src/main/resources/application.yml")
+                .get("server");
+        assertThat(server).containsEntry("address", "127.0.0.1");
     }
 
     @Test
