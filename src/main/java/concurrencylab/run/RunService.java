@@ -234,6 +234,15 @@ public class RunService implements SmartLifecycle {
         }
     }
 
+    /**
+     * Never paused (Spring's test context cache pauses contexts it is not using): a stop is for good, it cancels every
+     * run and shuts the runners down.
+     */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
     /** Last to start, first to stop. */
     @Override
     public int getPhase() {

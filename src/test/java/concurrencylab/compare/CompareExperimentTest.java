@@ -11,6 +11,7 @@ import concurrencylab.LabHttpTest;
 import concurrencylab.Leaks;
 import concurrencylab.Metrics;
 import concurrencylab.experiment.CpuSet;
+import concurrencylab.experiment.ThreadAffinity;
 import concurrencylab.process.Pinning;
 import java.time.Duration;
 import java.util.List;
@@ -90,6 +91,41 @@ class CompareExperimentTest extends LabHttpTest {
         assertOutcome(result, "C17", "cannot-show");
         assertOutcome(result, "C16", "cannot-show");
         assertThat(CpuSet.allowed().orElseThrow()).as("the service has its cores back").isEqualTo(before);
+    }
+
+    /**
+     * Pinned runs, one after another, while threads of the service start and end all the time (as Tomcat's, the
+     * store's and the runs' own do): after every run each thread is back on all of the service's CPUs, read thread by
+     * thread from /proc/self/task, and health says so.
+     */
+    @Test
+    void afterEveryPinnedRunEveryThreadIsBackOnAllCpusWhileThreadsStartAndEnd() throws Exception {
+        assumeTrue(Pinning.ofThisProcess().available() && ThreadAffinity.available(), "needs taskset and /proc");
+        assumeTrue(ThreadAffinity.serviceCpus().size() >= 2, "needs 2 cores to pin to one of them");
+        java.util.concurrent.atomic.AtomicBoolean churning = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread churner = Thread.ofPlatform().name("churner").start(() -> {
+            while (churning.get()) {
+                try {
+                    Thread.ofPlatform().name("churned").start(() -> Thread.ofPlatform().start(() -> { })).join();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        try {
+            for (int attempt = 0; attempt < 8; attempt++) {
+                JsonNode run = lab.runToEnd("compare", """
+                        {"cpus": 1, "tasks": 1, "taskMillis": 20, "workloads": ["cpu"], "models": ["threads"]}""");
+                assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+                assertThat(ThreadAffinity.threadsNotOn(ThreadAffinity.serviceCpus())).as("after run " + attempt)
+                        .isEmpty();
+            }
+        } finally {
+            churning.set(false);
+            churner.join();
+        }
+        assertThat(lab.get("/actuator/health").json().get("components").get("serviceCpus").get("status").asString())
+                .isEqualTo("UP");
     }
 
     @Test

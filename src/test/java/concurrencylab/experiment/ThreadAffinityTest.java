@@ -65,14 +65,17 @@ class ThreadAffinityTest {
         assumeTrue(ThreadAffinity.available(), "needs Linux's sched_setaffinity and /proc/self/task");
         List<Integer> all = ThreadAffinity.serviceCpus();
         assumeTrue(all.size() >= 2, "needs 2 CPUs to narrow to one of them");
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
         Thread sleeper = Thread.ofPlatform().name("left-narrowed").start(() -> {
             try {
+                running.countDown(); // by now the JVM has given the OS thread its name
                 Thread.sleep(60_000);
             } catch (InterruptedException e) {
                 // done
             }
         });
         try {
+            running.await();
             // One thread on one CPU, as a restore that stopped half-way would leave it.
             Process taskset = new ProcessBuilder("taskset", "-p", "-c", CpuSet.format(all.subList(0, 1)),
                     Long.toString(tidOf("left-narrowed"))).redirectErrorStream(true)

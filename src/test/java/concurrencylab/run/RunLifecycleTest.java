@@ -202,6 +202,44 @@ class RunLifecycleTest extends LabHttpTest {
         assertThat(lab.get("/api/runs/" + id).json().get("status").asString()).isEqualTo("SUCCEEDED");
     }
 
+    /**
+     * Streams whose clients subscribed and then read nothing sit beside a client that reads: the reader follows the
+     * run to its end as if alone. (That a blocked send holds up nobody is proven with a send that blocks for sure in
+     * RunEventsTest; here the streams are real sockets.)
+     */
+    @Test
+    void clientsThatStopReadingDoNotHoldUpOneThatReads() throws Exception {
+        String id = start("""
+                {"tasks": 6, "poolSize": 1, "workload": "sleep", "taskMillis": 100, "baseline": false}""");
+        List<java.net.Socket> stalled = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                java.net.Socket socket = new java.net.Socket();
+                socket.setReceiveBufferSize(1024);
+                socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+                socket.getOutputStream().write(("GET /api/runs/" + id + "/events HTTP/1.1\r\nHost: localhost:" + port
+                        + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                stalled.add(socket); // never read
+            }
+            long started = System.nanoTime();
+            HttpResponse<Stream<String>> response = lab.http().send(
+                    HttpRequest.newBuilder(lab.uri("/api/runs/" + id + "/events")).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            List<String> events;
+            try (Stream<String> lines = response.body()) {
+                events = lines.filter(line -> line.startsWith("event:")).toList();
+            }
+            assertThat(events.getLast()).isEqualTo("event:status");
+            assertThat(events).contains("event:progress");
+            assertThat((System.nanoTime() - started) / 1e9).as("seconds: the run's own length, about 0.6")
+                    .isLessThan(10);
+        } finally {
+            for (java.net.Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
     private void awaitStatus(String id, String status) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!lab.get("/api/runs/" + id).json().get("status").asString().equals(status)) {
