@@ -31,10 +31,6 @@ class RunRegistry {
         runs.put(run.id, run);
     }
 
-    void remove(Run run) {
-        runs.remove(run.id);
-    }
-
     Optional<Run> find(String id) {
         return Optional.ofNullable(runs.get(id));
     }

@@ -5,6 +5,7 @@ import concurrencylab.experiment.ExperimentCatalog;
 import concurrencylab.experiment.ParamSpec;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -13,6 +14,8 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,15 +36,27 @@ class OpenApiFromCatalog {
 
     /** The one POST that starts every experiment (run/RunLauncher); shown as one operation per experiment. */
     private static final String RUN_PATH = "/api/experiments/{kind}";
+    private static final String TOKEN_SCHEME = "labToken";
 
+    /**
+     * The document's head. When the lab asks for a token (it listens beyond loopback), the document says so as a
+     * bearer scheme, so Swagger UI offers "Authorize"; a browser that opened the URL with the token needs none.
+     */
     @Bean
-    OpenAPI labOpenApi(ObjectProvider<BuildProperties> build) {
+    OpenAPI labOpenApi(ObjectProvider<BuildProperties> build, AccessToken token) {
         String version = build.stream().map(BuildProperties::getVersion).findFirst().orElse("dev");
-        return new OpenAPI().info(new Info().title("Concurrency Lab").version(version).description(
+        OpenAPI openApi = new OpenAPI().info(new Info().title("Concurrency Lab").version(version).description(
                 "Processes, threads, coroutines, a GIL, sockets and an event loop, each an experiment that runs on "
                         + "this machine and proves its point with numbers. POST an experiment (an empty body {} "
                         + "uses every default), then follow the run at /api/runs/{id}. GET /api/experiments lists "
                         + "every experiment, the claims it shows and its parameters."));
+        if (token.required()) {
+            openApi.components(new Components().addSecuritySchemes(TOKEN_SCHEME, new SecurityScheme()
+                    .type(SecurityScheme.Type.HTTP).scheme("bearer").description("The lab's token (the URL it "
+                            + "printed at start carries it): needed to start or cancel runs; reads need none.")))
+                    .addSecurityItem(new SecurityRequirement().addList(TOKEN_SCHEME));
+        }
+        return openApi;
     }
 
     @Bean

@@ -77,6 +77,12 @@ class TokenTest {
     }
 
     @Test
+    void swaggerUiOffersToAuthorizeWithTheToken() throws Exception {
+        String apiDocs = RawHttp.send(port, "GET", "/v3/api-docs", RawHttp.headers(port), null).body();
+        assertThat(apiDocs).contains("\"labToken\"", "\"scheme\":\"bearer\"");
+    }
+
+    @Test
     void theTokenDoesNotOpenTheDoorToAnotherOrigin() throws Exception {
         RawHttp.Answer foreign = post("/api/experiments/threads", TINY, "Authorization", "Bearer s3cret-token",
                 "Origin", "http://evil.example");

@@ -86,6 +86,12 @@ class TrustBoundaryTest extends LabHttpTest {
     }
 
     @Test
+    void onLoopbackNothingAsksForAToken() {
+        assertThat(lab.get("/v3/api-docs").body()).doesNotContain("labToken");
+        assertThat(lab.get("/").body()).doesNotContain("token-needed");
+    }
+
+    @Test
     void healthShowsItsDetailsToCallersOnThisMachine() {
         JsonNode health = lab.get("/actuator/health").json();
         assertThat(health.get("components").get("runStore").get("details").get("file").asString()).endsWith(".mv.db");
