@@ -82,10 +82,12 @@ class AccessToken {
         }
         String where = beyondLoopback ? "beyond loopback, so requests that change something need its token"
                 : "on loopback with a configured token";
-        String url = "http://" + (beyondLoopback ? hostName() : "localhost") + ":" + port + "/?token="
-                + (generated ? token : "<lab.token>");
+        String path = ":" + port + "/?token=" + (generated ? token : "<lab.token>");
+        // From this machine (and from the host of a container, through its published port) and from others.
+        String urls = "http://127.0.0.1" + path + (beyondLoopback ? "\n    http://" + hostName() + path : "");
         log.warn("The lab listens {}. Open it with{}:\n\n    {}\n\n(or send Authorization: Bearer <token>)", where,
-                generated ? " this URL (a new token at every start; set lab.token to keep one)" : " its token", url);
+                generated ? " one of these URLs (a new token at every start; set lab.token to keep one)"
+                        : " its token", urls);
     }
 
     private static String hostName() {
