@@ -87,7 +87,12 @@ class RunEventsTest {
         assertThat(live.completed.await(5, TimeUnit.SECONDS)).as("the live client's stream ends with the run").isTrue();
         assertThat(live.events).first().isEqualTo("status");
         assertThat(live.events).last().isEqualTo("status");
-        assertThat(events.open()).as("the live stream gave back its place").isEqualTo(1);
+        // Its sender gives the place back as it returns, a moment after the last send.
+        long closing = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (events.open() > 1 && System.nanoTime() < closing) {
+            Thread.sleep(5);
+        }
+        assertThat(events.open()).as("the live stream gave back its place; the stalled one holds its own").isEqualTo(1);
     }
 
     @Test
