@@ -7,8 +7,19 @@ package concurrencylab.experiment;
  * @param cpuNanos         CPU time the lab used in it: this JVM, plus its worker processes where it adds theirs
  * @param machineBusyCores cores busy on average over the phase counting every process on the machine (on the CPUs
  *                         this JVM may use); NaN where the OS does not tell
+ * @param background       of {@code cpuNanos}, what the JVM's own JIT compiler and garbage collector threads used
  */
-public record Measured(long wallNanos, long cpuNanos, double machineBusyCores) {
+public record Measured(long wallNanos, long cpuNanos, double machineBusyCores, JvmBackground background) {
+
+    /** A phase whose background share is not known (none counted). */
+    public Measured(long wallNanos, long cpuNanos, double machineBusyCores) {
+        this(wallNanos, cpuNanos, machineBusyCores, JvmBackground.NONE);
+    }
+
+    /** Cores the JVM's own compiler and collector kept busy on average: the lab's background work. */
+    public double backgroundCores() {
+        return wallNanos == 0 ? 0 : (double) background.totalNanos() / wallNanos;
+    }
 
     /** Cores the lab kept busy on average. */
     public double cpuUtilisation() {
@@ -29,6 +40,6 @@ public record Measured(long wallNanos, long cpuNanos, double machineBusyCores) {
 
     /** The same phase with {@code nanos} more CPU time of the lab's (its worker processes' own accounts). */
     public Measured plusCpu(long nanos) {
-        return new Measured(wallNanos, cpuNanos + nanos, machineBusyCores);
+        return new Measured(wallNanos, cpuNanos + nanos, machineBusyCores, background);
     }
 }

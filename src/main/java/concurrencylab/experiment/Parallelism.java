@@ -13,7 +13,8 @@ import java.util.Locale;
  *       work, and nothing is confirmed from it.</li>
  *   <li>Confirmed when the speedup and the busy cores both reach {@link #SCALING_MARGIN} of the expected.</li>
  *   <li>Otherwise the machine's own counters decide: other processes keeping {@link #BUSY_OTHERS} cores or more
- *       busy meanwhile make it "machine busy" (the cores were not free to show it), else "not shown".</li>
+ *       busy meanwhile make it "machine busy" (the cores were not free to show it), and so does the lab's own JIT
+ *       compiler and garbage collector keeping as many busy (named as such); else "not shown".</li>
  * </ul>
  */
 public final class Parallelism {
@@ -71,7 +72,15 @@ public final class Parallelism {
             return new Judgement(Outcome.MACHINE_BUSY, String.format(Locale.ROOT, "not confirmed: the machine was "
                     + "busy, other processes kept %.2f cores busy meanwhile: %s", others, got));
         }
+        if (phase.backgroundCores() >= BUSY_OTHERS) {
+            return new Judgement(Outcome.MACHINE_BUSY, String.format(Locale.ROOT, "not confirmed: the lab's own "
+                    + "background work took the cores, its JIT compiler %.2f and its garbage collector %.2f cores "
+                    + "meanwhile (code still being compiled, as in a first run after a start): %s",
+                    (double) phase.background().compilerNanos() / phase.wallNanos(),
+                    (double) phase.background().gcNanos() / phase.wallNanos(), got));
+        }
         return new Judgement(Outcome.NOT_SHOWN, got + String.format(Locale.ROOT, "; other processes kept only %.2f "
-                + "cores busy, so the cores were free", others));
+                + "cores busy and the lab's compiler and collector %.2f, so the cores were free", others,
+                phase.backgroundCores()));
     }
 }

@@ -43,6 +43,29 @@ class ParallelismTest {
     }
 
     @Test
+    void aMissWhileTheLabsOwnCompilerTookTheCoresIsMachineBusyNamingTheCompiler() {
+        var judgement = Parallelism.judge(1.3, Phases.phaseWithBackground(1, 1.9, 0.05, 0.4, 0.05), 2);
+
+        assertThat(judgement.outcome()).isEqualTo(Outcome.MACHINE_BUSY);
+        assertThat(judgement.reason()).contains("JIT compiler 0.40", "garbage collector 0.05");
+    }
+
+    @Test
+    void aMissWithTheCompilerIdleIsNotShown() {
+        var judgement = Parallelism.judge(1.1, Phases.phaseWithBackground(1, 1.1, 0.05, 0.02, 0.01), 2);
+
+        assertThat(judgement.outcome()).isEqualTo(Outcome.NOT_SHOWN);
+        assertThat(judgement.reason()).contains("compiler and collector 0.03");
+    }
+
+    @Test
+    void theJvmsOwnCompilerThreadsAreFoundAndTheirTimeGrows() {
+        JvmBackground before = JvmBackground.now();
+        assertThat(before.compilerNanos()).as("a JVM that ran tests has compiled something").isPositive();
+        assertThat(JvmBackground.now().since(before).compilerNanos()).isNotNegative();
+    }
+
+    @Test
     void aMissWhereTheOsCannotTellTheLoadCountsAsProbablyBusy() {
         assertThat(Parallelism.judge(1.1, phase(1, 1.1, Double.NaN), 2).outcome()).isEqualTo(Outcome.MACHINE_BUSY);
     }
