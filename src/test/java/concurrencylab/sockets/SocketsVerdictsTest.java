@@ -14,7 +14,35 @@ class SocketsVerdictsTest {
         return new SocketsDetails("thread-per-connection", "platform", clients, 4, 1024, delayMs, clients * 4L, 100,
                 sent, echoed, new LatencyStats(clients * 4, p50, p50, p50, p50),
                 new LatencyStats(clients, lastFirstAnswerMs / 2, lastFirstAnswerMs, lastFirstAnswerMs,
-                        lastFirstAnswerMs), 0.2);
+                        lastFirstAnswerMs), 0.2, null);
+    }
+
+    /** A blocking server's run: requests waited {@code p50} in all, {@code onceServedP50} once it took them up. */
+    private static SocketsDetails blocking(int clients, int delayMs, double p50, double onceServedP50) {
+        return new SocketsDetails("blocking", "platform", clients, 1, 1024, delayMs, clients, 10, 10_280, 10_280,
+                new LatencyStats(clients, p50, p50, p50, p50), new LatencyStats(clients, p50, p50, p50, p50), 0.05,
+                new LatencyStats(clients, onceServedP50, onceServedP50, onceServedP50, onceServedP50));
+    }
+
+    @Test
+    void c10WithABlockingServerIsJudgedOnTheWaitOnceServedNotOnTheQueueBehindEarlierClients() {
+        var queued = SocketsExperiment.bytesMakeTheRoundTrip(blocking(10, 50, 255, 51));
+        assertThat(queued.outcome()).isEqualTo(Outcome.CONFIRMED);
+        assertThat(queued.evidence()).contains("once the blocking server took it up", "255.0 ms in all", "C14");
+        assertThat(SocketsExperiment.bytesMakeTheRoundTrip(blocking(10, 50, 255, 5)).outcome())
+                .as("answered before its delay: no wait for the server").isEqualTo(Outcome.NOT_SHOWN);
+        assertThat(SocketsExperiment.bytesMakeTheRoundTrip(blocking(10, 50, 255, 400)).outcome())
+                .as("even once served it waited far longer than the delay").isEqualTo(Outcome.NOT_SHOWN);
+        assertThat(SocketsExperiment.bytesMakeTheRoundTrip(details(10, 50, 10_280, 10_280, 255, 300)).outcome())
+                .as("a server that serves everyone at once has no queue to discount").isEqualTo(Outcome.NOT_SHOWN);
+    }
+
+    @Test
+    void onceServedCountsFromTheSendOrTheServersPreviousAnswerWhicheverIsLater() {
+        // Three clients send at 0; a one-at-a-time server answers at 50, 100, 150; a fourth sends at 200.
+        long[] sent = {0, 0, 0, 200};
+        long[] answered = {100, 50, 150, 250};
+        assertThat(SocketsExperiment.onceServed(sent, answered)).containsExactly(50, 50, 50, 50);
     }
 
     private static SocketsParams params(int clients, int delayMs, ServerDesign server) {
