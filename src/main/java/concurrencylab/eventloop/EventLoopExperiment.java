@@ -97,6 +97,12 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
                 p.mode() == EventLoopMode.SLEEP ? "sleep" : "socket");
     }
 
+
+    /** {@inheritDoc} */
+    @Override
+    public Optional<EventLoopParams> warmUp() {
+        return Optional.of(new EventLoopParams(200, 2, null, 5, null, null, null, null));
+    }
     @Override
     public ExperimentResult run(EventLoopParams p, RunContext context) throws Exception {
         int requests = p.clients() * p.requestsPerClient();

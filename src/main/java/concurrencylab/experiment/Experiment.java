@@ -85,4 +85,14 @@ public interface Experiment<P extends Record> {
     default P defaults() {
         return ParamDefaults.of(paramsType());
     }
+
+    /**
+     * A short run of this experiment (a quarter of its defaults' time or less) that takes its computing paths through
+     * the JIT compiler: the lab runs it once, unseen, after a start and before the first real run's clock starts, so
+     * that a newcomer's first click does not measure the compiler. Absent fields take their defaults; empty when there
+     * is nothing to warm.
+     */
+    default Optional<P> warmUp() {
+        return Optional.empty();
+    }
 }

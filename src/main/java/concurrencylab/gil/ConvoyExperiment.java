@@ -16,6 +16,7 @@ import concurrencylab.experiment.Verdict;
 import concurrencylab.experiment.Verdict.Outcome;
 import concurrencylab.workload.CpuWork;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -63,6 +64,12 @@ class ConvoyExperiment implements Experiment<ConvoyParams> {
         return new RunTags(params.gil() ? "gil" : "no-gil", "sleep");
     }
 
+
+    /** {@inheritDoc} */
+    @Override
+    public Optional<ConvoyParams> warmUp() {
+        return Optional.of(new ConvoyParams(50, null, 1, null, true));
+    }
     @Override
     public ExperimentResult run(ConvoyParams p, RunContext context) throws Exception {
         Duration interval = Duration.ofNanos(Math.round(p.switchIntervalMs() * 1e6));

@@ -20,6 +20,7 @@ import concurrencylab.workload.TaskBody;
 import concurrencylab.workload.WorkloadKind;
 import concurrencylab.workload.Workloads;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Executors;
 import org.springframework.stereotype.Component;
@@ -61,6 +62,12 @@ class GilExperiment implements Experiment<GilParams> {
         return new RunTags(params.gil() ? "gil" : "no-gil", params.workload().tag());
     }
 
+
+    /** {@inheritDoc} */
+    @Override
+    public Optional<GilParams> warmUp() {
+        return Optional.of(new GilParams(4, 2, GilWorkload.CPU, 60, true, null, true));
+    }
     @Override
     public ExperimentResult run(GilParams p, RunContext context) throws Exception {
         Duration taskTime = Duration.ofMillis(p.taskMillis());

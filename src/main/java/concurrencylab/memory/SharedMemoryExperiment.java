@@ -22,6 +22,7 @@ import concurrencylab.process.Workers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -78,6 +79,12 @@ class SharedMemoryExperiment implements Experiment<SharedMemoryParams> {
         return new RunTags(params.mode().tag(), "count");
     }
 
+
+    /** {@inheritDoc} */
+    @Override
+    public Optional<SharedMemoryParams> warmUp() {
+        return Optional.of(new SharedMemoryParams(2, 500_000, null));
+    }
     @Override
     public ExperimentResult run(SharedMemoryParams p, RunContext context) throws Exception {
         boolean processesMode = p.mode() == CounterMode.PROCESSES;

@@ -27,6 +27,7 @@ import concurrencylab.workload.TickHook;
 import concurrencylab.workload.WorkloadKind;
 import concurrencylab.workload.Workloads;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,6 +82,12 @@ class ProcessesExperiment implements Experiment<ProcessesParams> {
         return workers.cpusLimitations();
     }
 
+
+    /** {@inheritDoc} */
+    @Override
+    public Optional<ProcessesParams> warmUp() {
+        return Optional.of(new ProcessesParams(4, 2, ProcessWorkload.CPU, 50, null, true, true));
+    }
     @Override
     public ExperimentResult run(ProcessesParams p, RunContext context) throws Exception {
         int count = Math.min(p.processes(), p.tasks());

@@ -52,6 +52,7 @@ public class RunService implements SmartLifecycle {
     private final LabEnvironment environment;
     private final RunStore store;
     private final LaunchRules rules;
+    private final WarmUp warmUp;
     private final ThreadPoolExecutor runners;
     private final ScheduledThreadPoolExecutor deadlines;
     private final Semaphore places;
@@ -60,9 +61,10 @@ public class RunService implements SmartLifecycle {
     private boolean stopping;
 
     RunService(LabLimits limits, RunRegistry registry, RunMetrics metrics, LabEnvironment environment, RunStore store,
-            LaunchRules rules) {
+            LaunchRules rules, WarmUp warmUp) {
         this.store = store;
         this.rules = rules;
+        this.warmUp = warmUp;
         this.limits = limits;
         this.registry = registry;
         this.metrics = metrics;
@@ -187,6 +189,8 @@ public class RunService implements SmartLifecycle {
 
         @Override
         public void run() {
+            // The first run after a start waits, QUEUED, until the JIT has compiled what it computes with.
+            warmUp.await();
             if (!run.start(Thread.currentThread())) {
                 return; // cancelled while it waited in the queue
             }
@@ -255,6 +259,7 @@ public class RunService implements SmartLifecycle {
         synchronized (admission) {
             stopping = true;
         }
+        warmUp.stop();
         registry.unfinished().forEach(run -> run.requestStop(StopReason.SHUTDOWN));
         runners.shutdownNow();
         deadlines.shutdownNow();

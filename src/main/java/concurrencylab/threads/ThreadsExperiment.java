@@ -17,6 +17,7 @@ import concurrencylab.workload.TaskBody;
 import concurrencylab.workload.WorkloadKind;
 import concurrencylab.workload.Workloads;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Executors;
 import org.springframework.stereotype.Component;
@@ -51,6 +52,12 @@ class ThreadsExperiment implements Experiment<ThreadsParams> {
         return new RunTags("platform-pool", params.workload().tag());
     }
 
+
+    /** {@inheritDoc} */
+    @Override
+    public Optional<ThreadsParams> warmUp() {
+        return Optional.of(new ThreadsParams(8, 2, WorkloadKind.CPU, 25, true));
+    }
     @Override
     public ExperimentResult run(ThreadsParams p, RunContext context) throws Exception {
         Duration taskTime = Duration.ofMillis(p.taskMillis());

@@ -18,6 +18,7 @@ import concurrencylab.workload.TaskBody;
 import concurrencylab.workload.WorkloadKind;
 import concurrencylab.workload.Workloads;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,6 +56,12 @@ class VirtualThreadsExperiment implements Experiment<VirtualThreadsParams> {
         return new RunTags("virtual", params.workload().tag());
     }
 
+
+    /** {@inheritDoc} */
+    @Override
+    public Optional<VirtualThreadsParams> warmUp() {
+        return Optional.of(new VirtualThreadsParams(2000, WorkloadKind.SLEEP, 20, true));
+    }
     @Override
     public ExperimentResult run(VirtualThreadsParams p, RunContext context) throws Exception {
         Duration taskTime = Duration.ofMillis(p.taskMillis());

@@ -60,7 +60,7 @@ class AdmissionTest {
     private static RunService service(RunStore store) {
         RunRegistry registry = new RunRegistry(LIMITS);
         return new RunService(LIMITS, registry, new RunMetrics(new SimpleMeterRegistry(), registry), null, store,
-                new LaunchRules(LIMITS));
+                new LaunchRules(LIMITS), new WarmUp(null, null, null, LIMITS, false));
     }
 
     @Test
