@@ -5,6 +5,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The machine a run measured: every result depends on it, so every run carries it.
@@ -28,7 +29,9 @@ public record LabEnvironment(int cores, String jvm, String os, String labVersion
     @Configuration(proxyBeanMethods = false)
     static class Detector {
 
+        /** Lazy: reading it calibrates the cpu workload, which the service does after it is ready, not before. */
         @Bean
+        @Lazy
         LabEnvironment labEnvironment(CpuWork cpu, ObjectProvider<BuildProperties> build) {
             String version = build.stream().map(BuildProperties::getVersion).findFirst().orElse("dev");
             var calibration = cpu.calibration();

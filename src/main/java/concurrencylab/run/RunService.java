@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
@@ -49,7 +50,7 @@ public class RunService implements SmartLifecycle {
     private final LabLimits limits;
     private final RunRegistry registry;
     private final RunMetrics metrics;
-    private final LabEnvironment environment;
+    private final ObjectProvider<LabEnvironment> environment;
     private final RunStore store;
     private final LaunchRules rules;
     private final WarmUp warmUp;
@@ -60,8 +61,8 @@ public class RunService implements SmartLifecycle {
     /** Set once, under {@code admission}, when the service begins to stop. */
     private boolean stopping;
 
-    RunService(LabLimits limits, RunRegistry registry, RunMetrics metrics, LabEnvironment environment, RunStore store,
-            LaunchRules rules, WarmUp warmUp) {
+    RunService(LabLimits limits, RunRegistry registry, RunMetrics metrics, ObjectProvider<LabEnvironment> environment,
+            RunStore store, LaunchRules rules, WarmUp warmUp) {
         this.store = store;
         this.rules = rules;
         this.warmUp = warmUp;
@@ -92,7 +93,7 @@ public class RunService implements SmartLifecycle {
             if (!places.tryAcquire()) {
                 throw new QueueFullException(limits.queueCapacity(), retryAfter());
             }
-            Run run = new Run(experiment, checked, experiment.tags(checked), timeout, environment,
+            Run run = new Run(experiment, checked, experiment.tags(checked), timeout, environment.getObject(),
                     limits.maxTimelineEvents());
             registry.add(run);
             store.save(run.view());

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -39,14 +40,14 @@ class WarmUp {
 
     private final ExperimentCatalog catalog;
     private final LaunchRules rules;
-    private final LabEnvironment environment;
+    private final ObjectProvider<LabEnvironment> environment;
     private final LabLimits limits;
     private final boolean enabled;
     private final CompletableFuture<Duration> done = new CompletableFuture<>();
     private volatile Run current;
     private volatile boolean stopped;
 
-    WarmUp(ExperimentCatalog catalog, LaunchRules rules, LabEnvironment environment, LabLimits limits,
+    WarmUp(ExperimentCatalog catalog, LaunchRules rules, ObjectProvider<LabEnvironment> environment, LabLimits limits,
             @Value("${lab.warm-up.enabled:true}") boolean enabled) {
         this.catalog = catalog;
         this.rules = rules;
@@ -98,6 +99,8 @@ class WarmUp {
         long started = System.nanoTime();
         List<String> warmed = new ArrayList<>();
         try {
+            // The machine as runs report it: reading it calibrates the cpu workload, here, off the start path.
+            environment.getObject();
             for (String kind : catalog.kinds()) {
                 Experiment<?> experiment = catalog.require(kind);
                 if (stopped) {
@@ -122,7 +125,7 @@ class WarmUp {
         Run run;
         try {
             P params = rules.check(experiment, experiment.warmUp().get());
-            run = new Run(experiment, params, experiment.tags(params), Duration.ofSeconds(60), environment,
+            run = new Run(experiment, params, experiment.tags(params), Duration.ofSeconds(60), environment.getObject(),
                     limits.maxTimelineEvents());
         } catch (RuntimeException e) {
             log.warn("the warm-up of {} does not fit this service's limits: {}", experiment.kind(), e.getMessage());

@@ -59,8 +59,11 @@ class AdmissionTest {
 
     private static RunService service(RunStore store) {
         RunRegistry registry = new RunRegistry(LIMITS);
-        return new RunService(LIMITS, registry, new RunMetrics(new SimpleMeterRegistry(), registry), null, store,
-                new LaunchRules(LIMITS), new WarmUp(null, null, null, LIMITS, false));
+        var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        beans.addBean("environment", new LabEnvironment(2, "test jvm", "test os", "test", null));
+        var environment = beans.getBeanProvider(LabEnvironment.class);
+        return new RunService(LIMITS, registry, new RunMetrics(new SimpleMeterRegistry(), registry), environment,
+                store, new LaunchRules(LIMITS), new WarmUp(null, null, environment, LIMITS, false));
     }
 
     @Test
