@@ -82,12 +82,18 @@ class StopsIT {
     private static String startAndAwaitWorkers(PackagedService service) throws InterruptedException {
         LabClient lab = service.lab();
         String id = lab.post("/api/experiments/processes", LONG_PROCESSES_RUN).json().get("id").asString();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        // The run stays QUEUED while the service warms up, whose own workers come and go meanwhile: the run's
+        // workers are the children once it is RUNNING.
+        while (!"RUNNING".equals(lab.get("/api/runs/" + id).json().get("status").asString())
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(lab.get("/api/runs/" + id).json().get("status").asString()).isEqualTo("RUNNING");
         while (service.process().toHandle().children().count() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         assertThat(service.process().toHandle().children().count()).as("worker processes").isGreaterThanOrEqualTo(2);
-        assertThat(lab.get("/api/runs/" + id).json().get("status").asString()).isEqualTo("RUNNING");
         return id;
     }
 
