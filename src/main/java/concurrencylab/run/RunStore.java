@@ -32,12 +32,17 @@ import tools.jackson.databind.json.JsonMapper;
  * file cannot be opened (damaged, locked by another service, unreadable), the store says why ({@link #problem}, the
  * {@code runStore} health component), keeps the file as it is, and the service goes on with its runs in memory only.
  *
- * <p>States: open (available) or unavailable (from start, or after a write failed); never reopened while running.
- * Thread-safe: after the start, every read and write runs on one thread of its own ("lab-service-store"), which
+ * <p>The file is opened on the store's own thread, off the start path: the service goes on starting (on the other
+ * core) meanwhile, and every read or write asked for before the file is open waits its turn behind the opening.
+ *
+ * <p>States: opening, then open (available) or unavailable (it could not be opened, or a write failed later);
+ * never reopened while running. Thread-safe: every read and write, the opening first, runs on one thread of its own
+ * ("lab-service-store"), which owns {@code pool} and {@code jdbc} and
  * nobody interrupts: H2 writes through NIO file channels, which close for good when the writing thread is
  * interrupted, and a run's thread is interrupted whenever its run is cancelled or the service stops (a cancel that
  * landed while the run's thread wrote its RUNNING status once closed the whole store). Callers wait for their
- * answer; one interrupted while it waits stops waiting, and its write still happens. {@code problem} is volatile.
+ * answer; one interrupted while it waits stops waiting, and its write still happens. {@code problem} is volatile;
+ * {@code opened} completes once, on the store's thread.
  */
 @Component
 class RunStore implements AutoCloseable {
@@ -52,6 +57,8 @@ class RunStore implements AutoCloseable {
     private JdbcConnectionPool pool;
     private JdbcClient jdbc;
     private volatile String problem;
+    /** Completes once the opening has ended, opened or not; whoever asks about the store's state waits for it. */
+    private final java.util.concurrent.CompletableFuture<Void> opened = new java.util.concurrent.CompletableFuture<>();
     private final ExecutorService storeThread = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("lab-service-store").daemon().factory());
 
@@ -62,10 +69,18 @@ class RunStore implements AutoCloseable {
         this.maxRuns = Math.max(1, maxRuns);
         this.maxAge = maxAge;
         this.file = Path.of(path).toAbsolutePath().normalize();
-        open();
+        storeThread.execute(this::open);
     }
 
     private void open() {
+        try {
+            openFile();
+        } finally {
+            opened.complete(null);
+        }
+    }
+
+    private void openFile() {
         try {
             // The folders it makes are readable by this user only: runs say what this machine is and does.
             Files.createDirectories(file.getParent(),
@@ -98,12 +113,15 @@ class RunStore implements AutoCloseable {
         }
     }
 
-    /** Null while the store works; else why it does not. */
+    /** Null while the store works; else why it does not. Waits until the file has been opened (or not). */
     String problem() {
+        opened.join();
         return problem;
     }
 
+    /** Whether the store works; waits until the file has been opened (or not). */
     boolean available() {
+        opened.join();
         return problem == null;
     }
 
@@ -156,8 +174,9 @@ class RunStore implements AutoCloseable {
         if (!available()) {
             return Optional.empty();
         }
-        return onStoreThread(() -> jdbc.sql("SELECT status, finished_ms, error, view FROM runs WHERE id = ?").param(id)
-                .query((rs, i) -> read(rs)).optional(), Optional.empty());
+        return onStoreThread(() -> !available() ? Optional.<RunView>empty()
+                : jdbc.sql("SELECT status, finished_ms, error, view FROM runs WHERE id = ?").param(id)
+                        .query((rs, i) -> read(rs)).optional(), Optional.empty());
     }
 
     /** Newest first; either filter may be null. */
@@ -165,7 +184,7 @@ class RunStore implements AutoCloseable {
         if (!available()) {
             return List.of();
         }
-        return onStoreThread(() -> jdbc.sql("SELECT status, finished_ms, error, view FROM runs "
+        return onStoreThread(() -> !available() ? List.<RunView>of() : jdbc.sql("SELECT status, finished_ms, error, view FROM runs "
                         + "WHERE (? IS NULL OR experiment = ?) AND (? IS NULL OR status = ?) ORDER BY n DESC LIMIT ?")
                 .params(experiment, experiment, status == null ? null : status.name(),
                         status == null ? null : status.name(), limit)
