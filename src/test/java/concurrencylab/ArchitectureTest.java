@@ -27,8 +27,17 @@ import java.util.stream.Collectors;
  * every experiment draws on ({@code timeline}) and the application class; every other package is a feature (an
  * experiment and the primitives it is built on), today's and every one added later.
  */
-@AnalyzeClasses(packages = "concurrencylab", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "concurrencylab", importOptions = {ImportOption.DoNotIncludeTests.class,
+        ArchitectureTest.NotGeneratedBySpringAot.class})
 class ArchitectureTest {
+
+    /** The bean definitions Spring AOT writes into target/classes at package time are Spring's code, not ours. */
+    static final class NotGeneratedBySpringAot implements ImportOption {
+        @Override
+        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+            return !location.contains("__") && !location.contains("$$SpringCGLIB$$");
+        }
+    }
 
     private static final DescribedPredicate<JavaClass> IN_A_FEATURE_PACKAGE = DescribedPredicate.describe(
             "reside in a feature package", c -> c.getPackageName().startsWith("concurrencylab.")
