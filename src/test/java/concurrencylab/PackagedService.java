@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The packaged service (target/*.jar) started as a process of its own on a free port, as a user starts it, for the
@@ -37,14 +38,26 @@ public final class PackagedService implements AutoCloseable {
 
     /** As {@link #start(List)}, keeping runs in {@code store} (so that a restart finds them). */
     public static PackagedService start(List<String> launch, Path store) throws IOException, InterruptedException {
-        int port = Ports.free();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
         command.addAll(launch);
-        command.add("--server.port=" + port);
-        command.add("--lab.store.path=" + store);
+        return run(command, Map.of(), store);
+    }
+
+    /**
+     * {@code <command...> --server.port=N --lab.store.path=<store>} with {@code environment} added to this one's,
+     * e.g. command = ["bin/lab"]; waits until it is healthy.
+     */
+    public static PackagedService run(List<String> command, Map<String, String> environment, Path store)
+            throws IOException, InterruptedException {
+        int port = Ports.free();
+        List<String> full = new ArrayList<>(command);
+        full.add("--server.port=" + port);
+        full.add("--lab.store.path=" + store);
         Path log = Files.createTempFile("lab-service", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         PackagedService service = new PackagedService(process, log, port);
         try {
             service.awaitHealthy();
@@ -69,7 +82,7 @@ public final class PackagedService implements AutoCloseable {
     }
 
     private void awaitHealthy() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("the service exited: " + Files.readString(log));
@@ -83,7 +96,7 @@ public final class PackagedService implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the service did not become healthy in 60 s: " + Files.readString(log));
+        throw new AssertionError("the service did not become healthy in 90 s: " + Files.readString(log));
     }
 
     @Override
