@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Docker image without a Docker engine: the Dockerfile's own extract command, layer copies, ENTRYPOINT and
- * HEALTHCHECK, read from the Dockerfile and replayed on the packaged jar in target/. The service must start from that
+ * The Docker image without a Docker engine: the Dockerfile's own extract command, layer copies, launcher, start-up
+ * cache training, ENTRYPOINT and HEALTHCHECK, read from the Dockerfile and replayed on the packaged jar in target/. The service must start from that
  * layout with the image's ENV (listening beyond loopback, so it prints a URL with a fresh token and asks for it), pass
  * the healthcheck, start worker processes and run coroutines there, and take its workers down on stop.
  */
@@ -55,24 +56,46 @@ class DockerImageLayoutIT {
             copyTree(work.resolve("extracted").resolve(copy.group(1)), app);
         }
         assertThat(app.resolve("app.jar")).exists();
+        // COPY --chmod=0755 bin/lab bin/lab, RUN mkdir start: the launcher, and the folder its cache is trained into.
+        assertThat(dockerfile).contains("COPY --chmod=0755 bin/lab bin/lab");
+        Files.createDirectories(app.resolve("bin"));
+        Files.copy(StackFiles.ROOT.resolve("bin/lab"), app.resolve("bin/lab"));
+        assertThat(app.resolve("bin/lab").toFile().setExecutable(true)).isTrue();
+        Files.createDirectories(app.resolve("start"));
 
-        // ENTRYPOINT ["java", ...] run in /app, as the image does.
+        // ENV KEY=VALUE lines, as the image sets them (SERVER_ADDRESS=0.0.0.0: it listens beyond loopback), with
+        // /app/ being this copy; JAVA_HOME is the image's JRE's, here this test's JDK.
+        Map<String, String> environment = new java.util.HashMap<>();
+        Matcher env = Pattern.compile("(?m)^ENV (\\w+)=(\\S+)$").matcher(dockerfile);
+        while (env.find()) {
+            environment.put(env.group(1), env.group(2).replace("/app/", app + "/"));
+        }
+        assertThat(environment).containsEntry("SERVER_ADDRESS", "0.0.0.0").containsKey("LAB_JAR")
+                .containsKey("LAB_START_CACHE");
+        environment.put("JAVA_HOME", Path.of(java).getParent().getParent().toString());
+
+        // RUN bin/lab prepare: the AOT cache, trained as the image is built.
+        assertThat(dockerfile).contains("RUN bin/lab prepare");
+        ProcessBuilder prepare = new ProcessBuilder(app.resolve("bin/lab").toString(), "prepare").directory(app.toFile())
+                .redirectErrorStream(true).redirectOutput(work.resolve("prepare.log").toFile());
+        prepare.environment().putAll(environment);
+        int prepared = prepare.start().waitFor();
+        assertThat(prepared).as("bin/lab prepare, which said: %s", Files.readString(work.resolve("prepare.log")))
+                .isZero();
+        assertThat(Path.of(environment.get("LAB_START_CACHE")).resolve("app.aot")).isNotEmptyFile();
+
+        // ENTRYPOINT ["bin/lab"] run in /app, as the image does.
         int port = concurrencylab.Ports.free();
         Matcher entry = Pattern.compile("(?m)^ENTRYPOINT (\\[.*])").matcher(dockerfile);
         assertThat(entry.find()).isTrue();
         List<String> command = new ArrayList<>(JSON.readValue(entry.group(1), List.class));
-        assertThat(command.getFirst()).isEqualTo("java");
-        command.set(0, java);
+        assertThat(command).containsExactly("bin/lab");
+        command.set(0, app.resolve("bin/lab").toString());
         command.add("--server.port=" + port);
         Path log = work.resolve("service.log");
         ProcessBuilder image = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        // ENV KEY=VALUE lines, as the image sets them (SERVER_ADDRESS=0.0.0.0: it listens beyond loopback).
-        Matcher env = Pattern.compile("(?m)^ENV (\\w+)=(\\S+)$").matcher(dockerfile);
-        while (env.find()) {
-            image.environment().put(env.group(1), env.group(2));
-        }
-        assertThat(image.environment()).containsEntry("SERVER_ADDRESS", "0.0.0.0");
+        image.environment().putAll(environment);
         Process service = image.start();
         try {
             // HEALTHCHECK ... CMD ["bash", "-c", "..."], pointed at this port.
@@ -86,6 +109,8 @@ class DockerImageLayoutIT {
 
             // Beyond loopback it generated a token and printed the URL that carries it, once.
             String printed = Files.readString(log);
+            assertThat(printed).as("started from Spring's AOT bean definitions, with the cache").contains(
+                    "Starting AOT-processed").doesNotContain("making the start-up cache");
             Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:" + port + "/\\?token=([0-9a-f]{48})").matcher(printed);
             assertThat(url.find()).as("the URL with the token in the log").isTrue();
             String token = url.group(1);
