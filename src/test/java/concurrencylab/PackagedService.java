@@ -45,6 +45,23 @@ public final class PackagedService implements AutoCloseable {
     }
 
     /**
+     * {@code bin/lab} on a new temporary store, as the README starts the packaged service: this test's JDK, and one
+     * start-up cache for every integration test (target/it-start-cache, trained by the first that starts).
+     */
+    public static PackagedService launch() throws IOException, InterruptedException {
+        return launch(Files.createTempDirectory("lab-store").resolve("runs"));
+    }
+
+    /** As {@link #launch()}, keeping runs in {@code store} (so that a restart finds them). */
+    public static PackagedService launch(Path store) throws IOException, InterruptedException {
+        String javaHome = Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent()
+                .toString();
+        return run(List.of(Path.of("bin/lab").toAbsolutePath().toString()), Map.of("JAVA_HOME", javaHome,
+                "LAB_JAR", jar().toAbsolutePath().toString(),
+                "LAB_START_CACHE", Path.of("target/it-start-cache").toAbsolutePath().toString()), store);
+    }
+
+    /**
      * {@code <command...> --server.port=N --lab.store.path=<store>} with {@code environment} added to this one's,
      * e.g. command = ["bin/lab"]; waits until it is healthy.
      */

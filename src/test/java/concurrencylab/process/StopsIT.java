@@ -13,13 +13,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The packaged service stopped during a processes run, as an operator or the OOM killer would: SIGTERM cancels the
+ * The packaged service (started with bin/lab) stopped during a processes run, as an operator or the OOM killer would: SIGTERM cancels the
  * run, records it CANCELLED and leaves no worker; SIGKILL leaves the workers to exit by themselves (they watch their
  * stdin), and the next start on the same store reads the run FAILED, saying the service stopped during it.
  */
 class StopsIT {
 
-    private static final List<String> LAUNCH = List.of("-jar", PackagedService.jar().toString());
     private static final String LONG_PROCESSES_RUN = """
             {"tasks": 2, "processes": 2, "workload": "sleep", "taskMillis": 10000, "baseline": false}""";
 
@@ -36,7 +35,7 @@ class StopsIT {
             assertThat(tookMillis).as("SIGTERM to exit, ms").isLessThan(10_000);
         });
         awaitGone(stopped.workers(), Duration.ofSeconds(2));
-        try (PackagedService restarted = PackagedService.start(LAUNCH, store)) {
+        try (PackagedService restarted = PackagedService.launch(store)) {
             JsonNode run = restarted.lab().get("/api/runs/" + stopped.runId()).json();
             assertThat(run.get("status").asString()).isEqualTo("CANCELLED");
             assertThat(run.get("error").asString()).contains("service is stopping");
@@ -51,7 +50,7 @@ class StopsIT {
             assertThat(service.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
         });
         awaitGone(stopped.workers(), Duration.ofSeconds(3)); // their stdin closed with the service: they exit
-        try (PackagedService restarted = PackagedService.start(LAUNCH, store)) {
+        try (PackagedService restarted = PackagedService.launch(store)) {
             JsonNode run = restarted.lab().get("/api/runs/" + stopped.runId()).json();
             assertThat(run.get("status").asString()).isEqualTo("FAILED");
             assertThat(run.get("error").asString()).contains("the service stopped during this run");
@@ -71,7 +70,7 @@ class StopsIT {
 
     /** Starts the service on {@code store}, a processes run on it, and stops the service while its workers work. */
     private static Stopped stopDuringARun(Path store, Stop stop) throws Exception {
-        try (PackagedService service = PackagedService.start(LAUNCH, store)) {
+        try (PackagedService service = PackagedService.launch(store)) {
             String id = startAndAwaitWorkers(service);
             List<ProcessHandle> workers = service.process().toHandle().descendants().toList();
             stop.stop(service);

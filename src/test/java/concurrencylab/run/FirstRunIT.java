@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A newcomer's first click: every experiment with {@code {}} as the first run of a freshly started packaged service
+ * A newcomer's first click: every experiment with {@code {}} as the first run of a packaged service freshly started
+ * with bin/lab
  * confirms every claim it can show. A miss is excused only as machine-busy with its reason (other programs, or the
  * lab's own compiler, took the cores); cannot-show must say which parameters would show it.
  */
@@ -21,7 +22,7 @@ class FirstRunIT {
     @Test
     void everyExperimentsDefaultsConfirmWhatTheyCanShowAsTheFirstRunAfterAStart() throws Exception {
         Map<String, List<String>> parametersOf = new LinkedHashMap<>();
-        try (PackagedService service = PackagedService.start(List.of("-jar", PackagedService.jar().toString()))) {
+        try (PackagedService service = PackagedService.launch()) {
             service.lab().get("/api/experiments").json().get("experiments").valueStream()
                     .filter(e -> e.get("available").asBoolean())
                     .forEach(e -> parametersOf.put(e.get("kind").asString(), e.get("parameters").valueStream()
@@ -31,7 +32,7 @@ class FirstRunIT {
         assertThat(kinds).hasSizeGreaterThanOrEqualTo(9);
         List<String> misses = new ArrayList<>();
         for (String kind : kinds) {
-            try (PackagedService service = PackagedService.start(List.of("-jar", PackagedService.jar().toString()))) {
+            try (PackagedService service = PackagedService.launch()) {
                 LabClient lab = service.lab();
                 JsonNode run = lab.runToEnd(kind, "{}");
                 assertThat(run.get("status").asString()).as(kind + ": " + run.get("error")).isEqualTo("SUCCEEDED");
