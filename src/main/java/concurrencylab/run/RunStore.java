@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * file cannot be opened (damaged, locked by another service, unreadable), the store says why ({@link #problem}, the
  * {@code runStore} health component), keeps the file as it is, and the service goes on with its runs in memory only.
  *
- * <p>The file is opened on the store's own thread, off the start path: the service goes on starting (on the other
- * core) meanwhile, and every read or write asked for before the file is open waits its turn behind the opening.
+ * <p>The file is opened on the store's own thread: the other beans are made (on the other core) meanwhile, and the
+ * context waits for the opening only after them ({@link #afterSingletonsInstantiated}); every read or write asked for
+ * before the file is open waits its turn behind the opening.
  *
  * <p>States: opening, then open (available) or unavailable (it could not be opened, or a write failed later);
  * never reopened while running. Thread-safe: every read and write, the opening first, runs on one thread of its own
@@ -45,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code opened} completes once, on the store's thread.
  */
 @Component
-class RunStore implements AutoCloseable {
+class RunStore implements AutoCloseable, SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(RunStore.class);
     private static final String FINAL = "('SUCCEEDED','FAILED','CANCELLED','TIMED_OUT')";
@@ -58,7 +61,7 @@ class RunStore implements AutoCloseable {
     private JdbcClient jdbc;
     private volatile String problem;
     /** Completes once the opening has ended, opened or not; whoever asks about the store's state waits for it. */
-    private final java.util.concurrent.CompletableFuture<Void> opened = new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<Void> opened = new CompletableFuture<>();
     private final ExecutorService storeThread = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("lab-service-store").daemon().factory());
 
@@ -70,6 +73,16 @@ class RunStore implements AutoCloseable {
         this.maxAge = maxAge;
         this.file = Path.of(path).toAbsolutePath().normalize();
         storeThread.execute(this::open);
+    }
+
+    /**
+     * The context's last step before the web server starts (and the point where a training run for the JVM's AOT
+     * cache halts the JVM): the opening, begun when this bean was made, has run beside the other beans; it ends here,
+     * so a started service has its store, and a training run records every class the opening loads.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        opened.join();
     }
 
     private void open() {
@@ -174,9 +187,8 @@ class RunStore implements AutoCloseable {
         if (!available()) {
             return Optional.empty();
         }
-        return onStoreThread(() -> !available() ? Optional.<RunView>empty()
-                : jdbc.sql("SELECT status, finished_ms, error, view FROM runs WHERE id = ?").param(id)
-                        .query((rs, i) -> read(rs)).optional(), Optional.empty());
+        return onStoreThread(() -> jdbc.sql("SELECT status, finished_ms, error, view FROM runs WHERE id = ?").param(id)
+                .query((rs, i) -> read(rs)).optional(), Optional.empty());
     }
 
     /** Newest first; either filter may be null. */
@@ -184,7 +196,7 @@ class RunStore implements AutoCloseable {
         if (!available()) {
             return List.of();
         }
-        return onStoreThread(() -> !available() ? List.<RunView>of() : jdbc.sql("SELECT status, finished_ms, error, view FROM runs "
+        return onStoreThread(() -> jdbc.sql("SELECT status, finished_ms, error, view FROM runs "
                         + "WHERE (? IS NULL OR experiment = ?) AND (? IS NULL OR status = ?) ORDER BY n DESC LIMIT ?")
                 .params(experiment, experiment, status == null ? null : status.name(),
                         status == null ? null : status.name(), limit)
