@@ -35,7 +35,8 @@ public final class Verdicts {
 
     /**
      * Asserts the verdict on {@code claim} agrees with the measurement: confirmed, or machine-busy where the phase
-     * that needed free cores measured other processes keeping {@code othersCores} busy (null: the OS cannot tell).
+     * that needed free cores measured other processes keeping {@code othersCores} busy (null: the OS cannot tell), or
+     * the lab's own JIT compiler and collector keeping as many busy (the verdict names them).
      * Returns whether it was confirmed, so a test can check the numbers that confirmation rests on.
      */
     public static boolean assertConfirmedUnlessBusy(JsonNode result, String claim, JsonNode othersCores) {
@@ -46,7 +47,8 @@ public final class Verdicts {
         }
         assertThat(outcome).as(claim + " neither confirmed nor excused by a busy machine: " + verdict.get("evidence"))
                 .isEqualTo("machine-busy");
-        if (othersCores != null && !othersCores.isNull()) {
+        boolean labsOwnBackground = verdict.get("evidence").asString().contains("the lab's own background work");
+        if (othersCores != null && !othersCores.isNull() && !labsOwnBackground) {
             assertThat(othersCores.asDouble()).as(claim + " says the machine was busy: other processes' cores")
                     .isGreaterThanOrEqualTo(BUSY_OTHERS);
         }

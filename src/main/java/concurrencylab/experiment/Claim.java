@@ -23,7 +23,8 @@ public enum Claim {
     C15("Concurrency is not parallelism: I/O-bound work gains from any concurrency, CPU-bound work only from parallel "
             + "cores."),
     C16("Preemptive multitasking keeps other tasks responsive beside a CPU hog; cooperative multitasking does not."),
-    C17("An event loop hands CPU work to processes: the work runs on several cores and the loop stays responsive.");
+    C17("An event loop hands CPU work to processes: the work runs on several cores and the loop stays responsive."),
+    C19("A free-threaded build runs Python threads on several cores at once.");
 
     private final String statement;
 

@@ -98,6 +98,22 @@ public final class ThreadAffinity {
         };
     }
 
+    /**
+     * Puts every thread of this process on the first {@code count} of the service's CPUs until the handle is closed
+     * (a run's {@code cpus}); {@link #narrow} otherwise.
+     *
+     * @throws IOException when this machine cannot pin threads, or has fewer CPUs than {@code count}
+     */
+    public static Narrowing narrowToFirst(int count) throws IOException {
+        if (!available()) {
+            throw new IOException("pinning the service needs Linux's sched_setaffinity and /proc/self/task");
+        }
+        if (count < 1 || count > SERVICE.size()) {
+            throw new IOException("cannot pin to " + count + " of " + SERVICE.size() + " CPUs");
+        }
+        return narrow(SERVICE.subList(0, count));
+    }
+
     /** Whether a narrowing is open now (a run pins the service). */
     public static boolean narrowedOnPurpose() {
         return narrowings.get() > 0;

@@ -9,9 +9,11 @@ import concurrencylab.experiment.Numbers;
  * What the gil experiment measured besides the common result.
  *
  * @param gil              whether the tasks ran under the lock
+ * @param build            the build the interpreter behaved as: gil or free-threaded
  * @param switchIntervalMs how long a waiter waited before asking for the lock
  * @param threads          interpreter threads
- * @param cores            processors the JVM may use
+ * @param cores            processors the run could use (its cpus when pinned)
+ * @param pinnedTo         the CPUs the run was pinned to, as taskset writes them (absent: not pinned)
  * @param tasks            tasks run
  * @param workload         what each task did
  * @param taskMillis       how long one task takes alone
@@ -23,7 +25,8 @@ import concurrencylab.experiment.Numbers;
  *                         in the same run as C7's control
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GilDetails(boolean gil, double switchIntervalMs, int threads, int cores, int tasks, String workload,
+public record GilDetails(boolean gil, String build, double switchIntervalMs, int threads, int cores, String pinnedTo,
+        int tasks, String workload,
         int taskMillis, double threadsCores, LockReport lock, LatencyStats execution, Control control) {
 
     /**

@@ -1,6 +1,8 @@
 package concurrencylab.gil;
 
+import concurrencylab.experiment.BadParameterException;
 import concurrencylab.experiment.Baseline;
+import concurrencylab.experiment.CpuSet;
 import concurrencylab.experiment.About;
 import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.Experiment;
@@ -13,6 +15,7 @@ import concurrencylab.experiment.RunTags;
 import concurrencylab.experiment.Trial;
 import concurrencylab.experiment.Trial.Phase;
 import concurrencylab.experiment.Trial.Timing;
+import concurrencylab.experiment.ThreadAffinity;
 import concurrencylab.experiment.ThreadCpu;
 import concurrencylab.experiment.Verdict;
 import concurrencylab.workload.CpuWork;
@@ -34,11 +37,14 @@ class GilExperiment implements Experiment<GilParams> {
             "Python's global interpreter lock (GIL) lets only one thread run Python code at a time: computing "
                     + "threads take turns, handing the lock over every switch interval (5 ms), so two of them are no "
                     + "faster than one; a thread that sleeps or waits for a socket lets go of the lock, so waiting threads "
-                    + "still overlap. Here threads run the same tasks in a simulated interpreter built like CPython's; "
-                    + "gil=false runs them without the lock, like free-threaded Python. A cpu run under the lock also "
-                    + "runs the same tasks without it, as a control: if even that cannot use the cores, the machine was "
-                    + "busy and the verdict says so.",
-            List.of(Claim.C7, Claim.C8));
+                    + "still overlap. Here threads run the same tasks in a simulated interpreter built like CPython's. "
+                    + "build=free-threaded runs them as CPython's free-threaded build does (PEP 703: python3.13t, "
+                    + "supported from 3.14), with no global lock, so computing threads use several cores at once. Only "
+                    + "the lock is modelled: the real build's costs, single-threaded code about 5-10% slower and code "
+                    + "that relied on the GIL for safety now racing, are not simulated in the numbers. A cpu run under "
+                    + "the lock also runs the same tasks without it, as a control: if even that cannot use the cores, "
+                    + "the machine was busy and the verdict says so.",
+            List.of(Claim.C7, Claim.C8, Claim.C19));
 
     private final Workloads workloads;
     private final CpuWork cpu;
@@ -59,26 +65,41 @@ class GilExperiment implements Experiment<GilParams> {
 
     @Override
     public RunTags tags(GilParams params) {
-        return new RunTags(params.gil() ? "gil" : "no-gil", params.workload().tag());
+        return new RunTags(params.locked() ? "gil" : "no-gil", params.workload().tag());
+    }
+
+    @Override
+    public void validate(GilParams p, LabLimits limits) {
+        Experiment.super.validate(p, limits);
+        if (p.gil() != null && p.build() != null && p.gil() != p.locked()) {
+            throw new BadParameterException("gil", p.gil(), "leave it out, or " + p.locked(),
+                    "gil is the older name of build, and says the opposite of build=" + p.build().tag()
+                            + ": give only build");
+        }
+        if (p.cpus() != null && !ThreadAffinity.available()) {
+            throw new BadParameterException("cpus", p.cpus(), "leave it out",
+                    "pinning the service's threads needs Linux's sched_setaffinity and /proc/self/task");
+        }
     }
 
 
     /** {@inheritDoc} */
     @Override
     public Optional<GilParams> warmUp() {
-        return Optional.of(new GilParams(4, 2, GilWorkload.CPU, 60, true, null, true));
+        return Optional.of(new GilParams(4, 2, GilWorkload.CPU, 60, GilBuild.GIL, null, null, true, null));
     }
     @Override
     public ExperimentResult run(GilParams p, RunContext context) throws Exception {
         Duration taskTime = Duration.ofMillis(p.taskMillis());
         Duration interval = Duration.ofNanos(Math.round(p.switchIntervalMs() * 1e6));
-        boolean control = p.gil() && p.workload() == GilWorkload.CPU;
+        boolean control = p.locked() && p.workload() == GilWorkload.CPU;
         Trial trial = Trial.plan(context, limits, p.tasks(), control ? 2 : 1, taskTime, p.baseline());
         GilObserver observer = GilLanes.of(context.timeline(), metrics.observer(kind()));
-        try (TaskBody echo = p.workload() == GilWorkload.SOCKET
+        try (ThreadAffinity.Narrowing pinned = p.cpus() != null ? ThreadAffinity.narrowToFirst(p.cpus()) : null;
+                TaskBody echo = p.workload() == GilWorkload.SOCKET
                 ? workloads.prepare(WorkloadKind.SOCKET, taskTime, context) : null) {
             Interpreter.Task task = task(p.workload(), taskTime, echo);
-            Interpreter interpreter = interpreter(p.gil(), interval, observer);
+            Interpreter interpreter = interpreter(p.locked(), interval, observer);
             InterpreterPhase phase = phase(trial, interpreter, task, p, context, "gil");
             LockReport lock = interpreter.lock() == null ? null
                     : LockReport.of(interpreter.lock().stats(), phase.measured().wallSeconds());
@@ -87,7 +108,7 @@ class GilExperiment implements Experiment<GilParams> {
             Measured free = control
                     ? phase(trial, Interpreter.freeThreaded(cpu), task, p, context, "gil-control").measured() : null;
             // The baseline gets an interpreter of its own, so its (uncontended) lock does not blur the report.
-            Interpreter alone = interpreter(p.gil(), interval, observer);
+            Interpreter alone = interpreter(p.locked(), interval, observer);
             if (p.baseline()) {
                 context.timeline().laneOfCurrentThread("threads", "baseline thread (its own lock)");
             }
@@ -150,18 +171,21 @@ class GilExperiment implements Experiment<GilParams> {
 
     private static ExperimentResult result(GilParams p, Duration interval, InterpreterPhase phase, Baseline baseline,
             LockReport lock, Measured free) {
-        int cores = Runtime.getRuntime().availableProcessors();
+        int cores = p.cpus() != null ? p.cpus() : Runtime.getRuntime().availableProcessors();
         Measured measured = phase.measured();
-        var setup = new GilVerdicts.Setup(p.gil(), p.workload(), p.tasks(), p.threads(), cores, p.taskMillis());
+        var setup = new GilVerdicts.Setup(p.locked(), p.workload(), p.tasks(), p.threads(), cores, p.taskMillis(),
+                p.cpus() != null);
         List<Verdict> verdicts = List.of(GilVerdicts.oneThreadComputes(setup, measured, phase.threadsCores(), lock,
                         free),
-                GilVerdicts.ioReleasesTheLock(setup, measured, baseline, lock));
-        var details = new GilDetails(p.gil(), interval.toNanos() / 1e6, p.threads(), cores, p.tasks(),
+                GilVerdicts.ioReleasesTheLock(setup, measured, baseline, lock),
+                GilVerdicts.threadsComputeInParallel(setup, measured, phase.threadsCores(), baseline));
+        var details = new GilDetails(p.locked(), p.build().tag(), interval.toNanos() / 1e6, p.threads(), cores,
+                p.cpus() == null ? null : CpuSet.format(ThreadAffinity.serviceCpus().subList(0, p.cpus())), p.tasks(),
                 p.workload().tag(), p.taskMillis(), Numbers.round(phase.threadsCores(), 3), lock,
                 phase.phase().stats(Timing::executedNanos),
                 free == null ? null : GilDetails.Control.of(measured, free));
         // Under the lock at most one thread computes; waits overlap on every thread.
-        int workers = p.gil() && p.workload() == GilWorkload.CPU ? 1 : Math.min(p.tasks(), p.threads());
+        int workers = p.locked() && p.workload() == GilWorkload.CPU ? 1 : Math.min(p.tasks(), p.threads());
         return ExperimentResult.of(measured, baseline, workers,
                 phase.phase().stats(Timing::latencyNanos), verdicts, details);
     }

@@ -18,16 +18,27 @@ final class GilVerdicts {
     /** Mixed tasks count as overlapping their waits from this speedup up. */
     static final double MIXED_OVERLAP = 1.15;
 
-    /** What a run of the gil experiment was asked to do. */
-    record Setup(boolean gil, GilWorkload workload, int tasks, int threads, int cores, int taskMillis) {
+    /**
+     * What a run of the gil experiment was asked to do.
+     *
+     * @param gil    the GIL build (under the lock), or the free-threaded one
+     * @param cores  the cores the run could use: its cpus when pinned
+     * @param pinned whether the run was pinned to {@code cores} cores
+     */
+    record Setup(boolean gil, GilWorkload workload, int tasks, int threads, int cores, int taskMillis, boolean pinned) {
+
+        Setup(boolean gil, GilWorkload workload, int tasks, int threads, int cores, int taskMillis) {
+            this(gil, workload, tasks, threads, cores, taskMillis, false);
+        }
 
         int parallel() {
             return Math.min(tasks, Math.min(threads, cores));
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "%d %s tasks of %d ms on %d threads on %d cores %s", tasks,
-                    workload.tag(), taskMillis, threads, cores, gil ? "under the lock" : "without a lock");
+            return String.format(Locale.ROOT, "%d %s tasks of %d ms on %d threads on %d cores%s %s", tasks,
+                    workload.tag(), taskMillis, threads, cores, pinned ? " (pinned)" : "",
+                    gil ? "under the lock" : "without a lock (the free-threaded build)");
         }
     }
 
@@ -51,7 +62,7 @@ final class GilVerdicts {
         }
         if (!s.gil()) {
             return Verdict.cannotShow(Claim.C7, String.format(Locale.ROOT, "%s: this run had no GIL, and the threads "
-                    + "kept %.2f cores busy, computing in parallel: exactly what a GIL forbids. Run it with gil=true "
+                    + "kept %.2f cores busy, computing in parallel: exactly what a GIL forbids. Run it with build=gil "
                     + "to see them take turns", s.describe(), threadsCores));
         }
         if (s.parallel() < 2) {
@@ -94,7 +105,7 @@ final class GilVerdicts {
                 : " (tasks x taskMillis, as baseline=false)", speedup);
         if (!s.gil()) {
             return Verdict.cannotShow(Claim.C8, timing + ". This run had no GIL to release: the waits overlapped "
-                    + "as in any threads. Run it with gil=true to see them overlap under the lock");
+                    + "as in any threads. Run it with build=gil to see them overlap under the lock");
         }
         int expected = Math.min(s.tasks(), s.threads());
         if (expected < 2) {
@@ -113,5 +124,42 @@ final class GilVerdicts {
                         + "under the lock: it is released while a thread waits (%d hand-overs were releases around "
                         + "a wait)", timing, expected, SCALING_MARGIN * expected,
                 lock.switches().get(SwitchReason.IO.tag())));
+    }
+
+    /**
+     * C19: the free-threaded build runs computing threads on several cores at once, about min(threads, cores,
+     * tasks) times as fast as one thread, with that many cores busy ({@link Parallelism}). Its controls come out
+     * otherwise: the GIL build keeps them to one core (not shown, measured), one core or one thread leaves nothing to
+     * run in parallel, and waiting threads keep no core busy (cannot show).
+     *
+     * @param threadsCores the cores the interpreter threads themselves kept busy
+     */
+    static Verdict threadsComputeInParallel(Setup s, Measured measured, double threadsCores, Baseline baseline) {
+        if (s.workload() != GilWorkload.CPU) {
+            return Verdict.cannotShow(Claim.C19, s.describe() + ": tasks that " + (s.workload() == GilWorkload.MIXED
+                    ? "wait half of their time" : "only wait") + " keep no core busy whatever the build, so they "
+                    + "show nothing about cores: run workload=cpu");
+        }
+        if (s.parallel() < 2) {
+            return Verdict.cannotShow(Claim.C19, String.format(Locale.ROOT, "%s: min(threads, cores, tasks) = 1 "
+                    + "leaves nothing to run in parallel, whatever the build%s: use 2 or more threads and tasks on 2 "
+                    + "or more cores", s.describe(), s.pinned() ? " (this run was pinned to " + s.cores() + " core"
+                    + (s.cores() == 1 ? "" : "s") + ")" : ""));
+        }
+        if (baseline == null) {
+            return Verdict.cannotShow(Claim.C19, s.describe() + ": " + Baseline.NONE);
+        }
+        double speedup = (double) baseline.wallNanos() / measured.wallNanos();
+        int expected = s.parallel();
+        if (s.gil()) {
+            return Verdict.of(Claim.C19, Outcome.NOT_SHOWN, String.format(Locale.ROOT, "%s: this is the GIL build, "
+                    + "and its threads kept %.2f cores busy with a speedup of %.2f where %d cores could have run them: "
+                    + "the lock let one compute at a time. The free-threaded build (build=free-threaded) is the one "
+                    + "that runs them on several cores", s.describe(), threadsCores, speedup, expected));
+        }
+        Parallelism.Judgement judgement = Parallelism.judge(speedup, measured, expected);
+        return Verdict.of(Claim.C19, judgement.outcome(), String.format(Locale.ROOT, "%s: %s; the interpreter "
+                + "threads themselves kept %.2f cores busy", s.describe(), judgement.reason(), threadsCores)
+                + (baseline.isMeasured() ? "" : "; the one-thread time is " + baseline.method()));
     }
 }

@@ -41,7 +41,8 @@ class HomePage {
             new String[] {"Coroutines", "functions that suspend themselves at a wait and are resumed later: thousands "
                     + "on one thread, taking turns only where they wait"},
             new String[] {"The GIL", "CPython's global interpreter lock: one thread runs Python code at a time, "
-                    + "handed over every switch interval and around I/O"},
+                    + "handed over every switch interval and around I/O; since 3.13 a free-threaded build runs "
+                    + "without it, and since 3.12 each subinterpreter has a GIL of its own"},
             new String[] {"Sockets", "the ends of a connection; a read blocks until the peer answers, which is time a "
                     + "thread waits and a core could spend elsewhere"},
             new String[] {"The event loop", "one thread that runs whatever is ready and asks the OS which sockets "

@@ -67,10 +67,7 @@ public final class Pinning {
      * @throws IOException when the service cannot be pinned here, or (at close) cannot be given its CPUs back
      */
     public ThreadAffinity.Narrowing pinThisProcess(int count) throws IOException {
-        if (!ThreadAffinity.available()) {
-            throw new IOException("pinning the service needs Linux's sched_setaffinity and /proc/self/task");
-        }
-        return ThreadAffinity.narrow(cpus.subList(0, checkedCount(count)));
+        return ThreadAffinity.narrowToFirst(checkedCount(count));
     }
 
     /** The command prefix that runs a program pinned to the first {@code count} CPUs. */

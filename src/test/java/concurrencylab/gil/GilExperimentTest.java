@@ -53,6 +53,50 @@ class GilExperimentTest extends LabHttpTest {
     }
 
     @Test
+    void theFreeThreadedBuildComputesOnBothCoresAndTheGilBuildDoesNot() {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 cores to show the difference");
+        JsonNode free = lab.runToEnd("gil", """
+                {"tasks": 4, "threads": 2, "taskMillis": 150, "build": "free-threaded"}""");
+        JsonNode locked = lab.runToEnd("gil", """
+                {"tasks": 4, "threads": 2, "taskMillis": 150, "build": "gil"}""").get("result");
+
+        assertThat(free.get("params").has("gil")).as("the older name is only echoed when given").isFalse();
+        JsonNode result = free.get("result");
+        assertThat(result.get("details").get("build").asString()).isEqualTo("free-threaded");
+        if (assertConfirmedUnlessBusy(result, "C19", result.get("otherProcessesCores"))) {
+            assertThat(result.get("speedup").asDouble()).isGreaterThanOrEqualTo(1.4);
+        }
+        assertOutcome(result, "C7", "cannot-show");
+        assertOutcome(locked, "C19", "not-shown");
+        assertThat(locked.get("details").get("threadsCores").asDouble()).isLessThanOrEqualTo(1.3);
+    }
+
+    @Test
+    void pinnedToOneCoreNoBuildComputesInParallelAndTheServiceGetsItsCoresBack() {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 cores to pin to one of them");
+        JsonNode result = lab.runToEnd("gil", """
+                {"tasks": 4, "threads": 2, "taskMillis": 100, "build": "free-threaded", "cpus": 1}""").get("result");
+
+        assertOutcome(result, "C19", "cannot-show");
+        assertThat(result.get("details").get("pinnedTo").asString()).isNotBlank();
+        assertThat(result.get("speedup").asDouble()).as("one core: about as fast as one thread").isLessThan(1.3);
+        assertThat(lab.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void theOlderGilParameterStillWorksAndMayNotContradictBuild() {
+        JsonNode old = lab.runToEnd("gil", """
+                {"tasks": 2, "threads": 2, "taskMillis": 50, "gil": false, "baseline": false}""");
+        LabClient.Answer both = lab.post("/api/experiments/gil", """
+                {"gil": true, "build": "free-threaded"}""");
+
+        assertThat(old.get("params").get("build").asString()).isEqualTo("free-threaded");
+        assertThat(old.get("result").get("details").get("gil").asBoolean()).isFalse();
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.json().get("errors").get(0).get("field").asString()).isEqualTo("gil");
+    }
+
+    @Test
     void sleepingThreadsOverlapEvenUnderTheLock() {
         JsonNode result = lab.runToEnd("gil", """
                 {"tasks": 8, "threads": 8, "workload": "sleep", "taskMillis": 200}""").get("result");

@@ -2,6 +2,7 @@ package concurrencylab.gil;
 
 import static concurrencylab.experiment.Phases.measured;
 import static concurrencylab.experiment.Phases.phase;
+import static concurrencylab.experiment.Phases.phaseWithBackground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import concurrencylab.experiment.Verdict;
@@ -9,7 +10,7 @@ import concurrencylab.experiment.Verdict.Outcome;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** C7 and C8, each shown true and false on made-up measurements. */
+/** C7, C8 and C19, each shown true and false on made-up measurements. */
 class GilVerdictsTest {
 
     private static final LockReport LOCK = new LockReport(200, 1.0, 5.0, 1.0,
@@ -114,5 +115,58 @@ class GilVerdictsTest {
                 .isEqualTo(Outcome.CONFIRMED);
         assertThat(GilVerdicts.ioReleasesTheLock(mixed, phase(0.99, 0.5, 0), measured(0.99), LOCK).outcome())
                 .isEqualTo(Outcome.NOT_SHOWN);
+    }
+
+    @Test
+    void c19IsConfirmedWhenTheFreeThreadedBuildsThreadsComputedOnBothCores() {
+        Verdict v = GilVerdicts.threadsComputeInParallel(cpu(false, 2, 2), phase(0.52, 1.95, 0.01), 1.93,
+                measured(1.0));
+
+        assertThat(v.outcome()).isEqualTo(Outcome.CONFIRMED);
+        assertThat(v.evidence()).contains("free-threaded build").contains("speedup 1.92").contains("1.93 cores");
+    }
+
+    @Test
+    void c19IsNotShownByTheGilBuildWhoseThreadsTookTurns() {
+        Verdict v = GilVerdicts.threadsComputeInParallel(cpu(true, 2, 2), phase(1.02, 1.01, 0.01), 1.0,
+                measured(1.0));
+
+        assertThat(v.outcome()).isEqualTo(Outcome.NOT_SHOWN);
+        assertThat(v.evidence()).contains("GIL build").contains("1.00 cores busy").contains("build=free-threaded");
+    }
+
+    @Test
+    void c19CannotBeShownOnOneCoreWithOneThreadOrWithWaitingTasks() {
+        var oneCore = new GilVerdicts.Setup(false, GilWorkload.CPU, 4, 2, 1, 250, true);
+        Verdict pinned = GilVerdicts.threadsComputeInParallel(oneCore, phase(1.0, 1.0, 0), 1.0, measured(1.0));
+        assertThat(pinned.outcome()).isEqualTo(Outcome.CANNOT_SHOW);
+        assertThat(pinned.evidence()).contains("pinned to 1 core");
+        assertThat(GilVerdicts.threadsComputeInParallel(cpu(false, 1, 2), phase(1.0, 1.0, 0), 1.0, measured(1.0))
+                .outcome()).isEqualTo(Outcome.CANNOT_SHOW);
+        assertThat(GilVerdicts.threadsComputeInParallel(waiting(false, GilWorkload.SLEEP), phase(0.25, 0.04, 0),
+                0.04, measured(2.0)).outcome()).isEqualTo(Outcome.CANNOT_SHOW);
+    }
+
+    @Test
+    void c19MissedOnABusyMachineSaysSoAndOnAFreeOneIsNotShown() {
+        Verdict busy = GilVerdicts.threadsComputeInParallel(cpu(false, 2, 2), phase(0.9, 1.1, 0.9), 1.1,
+                measured(1.0));
+        Verdict compiling = GilVerdicts.threadsComputeInParallel(cpu(false, 2, 2),
+                phaseWithBackground(0.9, 1.1, 0.0, 0.6, 0.0), 1.0, measured(1.0));
+        Verdict free = GilVerdicts.threadsComputeInParallel(cpu(false, 2, 2), phase(0.9, 1.1, 0.02), 1.1,
+                measured(1.0));
+
+        assertThat(busy.outcome()).isEqualTo(Outcome.MACHINE_BUSY);
+        assertThat(compiling.outcome()).isEqualTo(Outcome.MACHINE_BUSY);
+        assertThat(compiling.evidence()).contains("JIT compiler");
+        assertThat(free.outcome()).isEqualTo(Outcome.NOT_SHOWN);
+    }
+
+    @Test
+    void c19NeverConfirmsASpeedupAboveTheBusyCores() {
+        Verdict v = GilVerdicts.threadsComputeInParallel(cpu(false, 2, 2), phase(0.3, 1.4, 0), 1.4, measured(1.0));
+
+        assertThat(v.outcome()).isEqualTo(Outcome.NOT_SHOWN);
+        assertThat(v.evidence()).contains("impossible");
     }
 }
