@@ -129,8 +129,9 @@ final class GilVerdicts {
     /**
      * C19: the free-threaded build runs computing threads on several cores at once, about min(threads, cores,
      * tasks) times as fast as one thread, with that many cores busy ({@link Parallelism}). Its controls come out
-     * otherwise: the GIL build keeps them to one core (not shown, measured), one core or one thread leaves nothing to
-     * run in parallel, and waiting threads keep no core busy (cannot show).
+     * otherwise, as C7's do: the GIL build keeps them to one core (measured, and said as a control: the run's build
+     * cannot show it, as C7 without a lock cannot show C7), one core or one thread leaves nothing to run in parallel,
+     * and waiting threads keep no core busy.
      *
      * @param threadsCores the cores the interpreter threads themselves kept busy
      */
@@ -152,10 +153,10 @@ final class GilVerdicts {
         double speedup = (double) baseline.wallNanos() / measured.wallNanos();
         int expected = s.parallel();
         if (s.gil()) {
-            return Verdict.of(Claim.C19, Outcome.NOT_SHOWN, String.format(Locale.ROOT, "%s: this is the GIL build, "
-                    + "and its threads kept %.2f cores busy with a speedup of %.2f where %d cores could have run them: "
-                    + "the lock let one compute at a time. The free-threaded build (build=free-threaded) is the one "
-                    + "that runs them on several cores", s.describe(), threadsCores, speedup, expected));
+            return Verdict.cannotShow(Claim.C19, String.format(Locale.ROOT, "%s: this is the GIL build, and its "
+                    + "threads kept %.2f cores busy with a speedup of %.2f where %d cores could have run them: the lock "
+                    + "let one compute at a time, as a GIL build must. Run it with build=free-threaded to see them "
+                    + "compute on several cores", s.describe(), threadsCores, speedup, expected));
         }
         Parallelism.Judgement judgement = Parallelism.judge(speedup, measured, expected);
         return Verdict.of(Claim.C19, judgement.outcome(), String.format(Locale.ROOT, "%s: %s; the interpreter "

@@ -67,7 +67,7 @@ class GilExperimentTest extends LabHttpTest {
             assertThat(result.get("speedup").asDouble()).isGreaterThanOrEqualTo(1.4);
         }
         assertOutcome(result, "C7", "cannot-show");
-        assertOutcome(locked, "C19", "not-shown");
+        assertOutcome(locked, "C19", "cannot-show");
         assertThat(locked.get("details").get("threadsCores").asDouble()).isLessThanOrEqualTo(1.3);
     }
 

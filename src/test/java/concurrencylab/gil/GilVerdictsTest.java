@@ -127,11 +127,12 @@ class GilVerdictsTest {
     }
 
     @Test
-    void c19IsNotShownByTheGilBuildWhoseThreadsTookTurns() {
+    void c19IsNotConfirmedByTheGilBuildWhoseThreadsTookTurns() {
         Verdict v = GilVerdicts.threadsComputeInParallel(cpu(true, 2, 2), phase(1.02, 1.01, 0.01), 1.0,
                 measured(1.0));
 
-        assertThat(v.outcome()).isEqualTo(Outcome.NOT_SHOWN);
+        assertThat(v.confirmed()).isFalse();
+        assertThat(v.outcome()).as("the build is C19's control, as no lock is C7's").isEqualTo(Outcome.CANNOT_SHOW);
         assertThat(v.evidence()).contains("GIL build").contains("1.00 cores busy").contains("build=free-threaded");
     }
 
