@@ -24,6 +24,7 @@ public enum Claim {
             + "cores."),
     C16("Preemptive multitasking keeps other tasks responsive beside a CPU hog; cooperative multitasking does not."),
     C17("An event loop hands CPU work to processes: the work runs on several cores and the loop stays responsive."),
+    C18("Several interpreters in one process compute in parallel, each under its own GIL, and share no objects."),
     C19("A free-threaded build runs Python threads on several cores at once.");
 
     private final String statement;

@@ -140,7 +140,7 @@ class GilExperiment implements Experiment<GilParams> {
     }
 
     /** One after another, known without running it (see Workloads.estimatedBaseline). */
-    private static Baseline estimatedBaseline(GilWorkload workload, int tasks, Duration taskTime) {
+    static Baseline estimatedBaseline(GilWorkload workload, int tasks, Duration taskTime) {
         return Workloads.estimatedBaseline(switch (workload) {
             case CPU -> WorkloadKind.CPU;
             case SOCKET -> WorkloadKind.SOCKET;
@@ -153,7 +153,7 @@ class GilExperiment implements Experiment<GilParams> {
                 : Interpreter.freeThreaded(cpu);
     }
 
-    private static Interpreter.Task task(GilWorkload workload, Duration taskTime, TaskBody echo) {
+    static Interpreter.Task task(GilWorkload workload, Duration taskTime, TaskBody echo) {
         return switch (workload) {
             case CPU -> in -> in.compute(taskTime);
             case SLEEP -> in -> in.blocking(() -> Thread.sleep(taskTime));

@@ -16,19 +16,26 @@ public final class GilLanes implements GilObserver {
 
     private final Timeline timeline;
     private final GilObserver next;
+    private final String group;
 
-    private GilLanes(Timeline timeline, GilObserver next) {
+    private GilLanes(Timeline timeline, GilObserver next, String group) {
         this.timeline = timeline;
         this.next = next;
+        this.group = group;
     }
 
-    /** {@code next}, and the timeline when it records. */
+    /** {@code next}, and the timeline when it records; threads' lanes in the group "threads". */
     public static GilObserver of(Timeline timeline, GilObserver next) {
-        return timeline.isRecording() ? new GilLanes(timeline, next) : next;
+        return of(timeline, next, "threads");
+    }
+
+    /** {@code next}, and the timeline when it records, threads' lanes in {@code group} (e.g. "interpreter 1"). */
+    public static GilObserver of(Timeline timeline, GilObserver next, String group) {
+        return timeline.isRecording() ? new GilLanes(timeline, next, group) : next;
     }
 
     private Lane lane() {
-        return timeline.laneOfCurrentThread("threads");
+        return timeline.laneOfCurrentThread(group);
     }
 
     @Override

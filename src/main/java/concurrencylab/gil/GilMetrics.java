@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code lab.gil.wait} (how long threads waited for the lock), {@code lab.gil.switches} (hand-overs by reason) and
- * {@code lab.gil.convoy.slowdown} (the latest convoy run's slowdown). Tag keys per name never vary: experiment
+ * {@code lab.gil.convoy.slowdown} (the latest convoy run's slowdown), and {@code lab.interpreters.copied} (bytes copied
+ * between interpreters). Tag keys per name never vary: experiment
  * (and reason for switches).
  */
 @Component
@@ -52,6 +53,13 @@ public class GilMetrics {
                 switches.get(reason).increment();
             }
         };
+    }
+
+    /** {@code lab.interpreters.copied}: bytes an interpreters run copied across its interpreters' boundary. */
+    void copied(String experiment, long bytes) {
+        Counter.builder("lab.interpreters.copied").baseUnit("bytes")
+                .description("Bytes copied between interpreters: tasks in, results out (no object is shared)")
+                .tag("experiment", experiment).register(registry).increment(bytes);
     }
 
     void convoySlowdown(double slowdown) {

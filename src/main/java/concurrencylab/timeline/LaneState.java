@@ -11,7 +11,8 @@ public enum LaneState {
     SPAWNING("spawning", "spawning (process start to READY)", "#8e24aa"),
     SELECTING("selecting", "the loop waiting in select", "#b0bec5"),
     CALLBACKS("callbacks", "running callbacks (a loop pass)", "#fb8c00"),
-    SUSPENDED("suspended", "suspended (coroutine parked)", "#ffe082");
+    SUSPENDED("suspended", "suspended (coroutine parked)", "#ffe082"),
+    COPYING("copying", "copying bytes across interpreters (no object crosses)", "#795548");
 
     private final String tag;
     private final String label;

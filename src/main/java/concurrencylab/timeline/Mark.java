@@ -8,6 +8,7 @@ public enum Mark {
     DROP_REQUEST("drop-request", "a waiter asked the GIL holder to drop the lock"),
     SLOW_CALLBACK("slow-callback", "a callback held the loop longer than the slow-callback threshold"),
     TASK_DONE("task-done", "a task ended"),
+    COPY("copy", "bytes crossed between interpreters, copied"),
     CANCEL("cancel", "the run was asked to stop");
 
     private final String tag;

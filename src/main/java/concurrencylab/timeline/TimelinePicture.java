@@ -119,7 +119,7 @@ public final class TimelinePicture {
         double marksY = y + Math.ceilDiv(states.size(), 4) * 18;
         canvas.rect(10, marksY, 1, 4, INK);
         canvas.text(19, marksY + 10, "tick at the top of a row: a mark (a GIL hand-over, a drop request, a slow "
-                + "callback, a task done, a cancel)", 11, false, INK);
+                + "callback, a task done, a copy between interpreters, a cancel)", 11, false, INK);
         y += (Math.ceilDiv(states.size(), 4) + 1) * 18;
     }
 

@@ -41,7 +41,7 @@ class CatalogTest extends LabHttpTest {
 
         JsonNode catalog = lab.get("/api/experiments").json().get("experiments");
         assertThat(catalog.valueStream().map(e -> e.get("kind").asString()))
-                .contains("threads", "virtual-threads", "gil", "gil-convoy");
+                .contains("threads", "virtual-threads", "gil", "gil-convoy", "interpreters");
         for (JsonNode entry : catalog) {
             String kind = entry.get("kind").asString();
             JsonNode post = api.get("paths").get("/api/experiments/" + kind).get("post");

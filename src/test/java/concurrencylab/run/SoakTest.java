@@ -38,6 +38,7 @@ class SoakTest extends LabHttpTest {
             new String[] {"virtual-threads", "{\"tasks\": 200, \"workload\": \"sleep\", \"taskMillis\": 20}"},
             new String[] {"gil", "{\"tasks\": 2, \"threads\": 2, \"workload\": \"cpu\", \"taskMillis\": 30}"},
             new String[] {"gil-convoy", "{\"ioOps\": 10, \"ioMillis\": 1, \"cpuThreads\": 1}"},
+            new String[] {"interpreters", "{\"tasks\": 2, \"interpreters\": 2, \"taskMillis\": 20, \"payloadBytes\": 1000}"},
             new String[] {"event-loop", "{\"clients\": 50, \"requestsPerClient\": 2, \"serverDelayMs\": 5}"},
             new String[] {"sockets", "{\"clients\": 8, \"requestsPerClient\": 2, \"serverDelayMs\": 5}"},
             new String[] {"shared-memory", "{\"workers\": 2, \"increments\": 10000}"},

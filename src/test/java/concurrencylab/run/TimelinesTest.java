@@ -111,6 +111,31 @@ class TimelinesTest extends LabHttpTest {
     }
 
     @Test
+    void interpretersShowTheirThreadsGroupedByInterpreterEachWithItsOwnLockAndEveryCopyMarked() {
+        JsonNode[] run = new JsonNode[1];
+        Trace trace = traceOf("interpreters", """
+                {"tasks": 4, "interpreters": 2, "threadsPerInterpreter": 2, "taskMillis": 100, "baseline": false}""",
+                run);
+
+        for (int k = 0; k < 2; k++) {
+            String group = "interpreter " + k;
+            var threads = trace.group(group).keySet().stream().filter(n -> n.matches(group + " / interpreter-\\d-\\d"))
+                    .toList();
+            assertThat(threads).as("interpreter %d's two threads; lanes %s", k, trace.lanes.keySet()).hasSize(2);
+            for (String lane : threads) {
+                assertThat(trace.lanes.get(lane)).extracting(Event::name).contains("gil-held", "copying");
+            }
+        }
+        assertThat(trace.group("interpreter 0").keySet()).as("the isolation check's threads, drawn where they ran")
+                .anyMatch(name -> name.contains("interpreter-0-check"));
+        assertThat(trace.lanes.keySet()).noneMatch(name -> name.contains("service-runner"));
+        long copies = run[0].get("result").get("details").get("copies").asLong();
+        assertThat(trace.count("copying")).as("every copy across the boundary drawn").isEqualTo(copies);
+        assertThat(copies).isEqualTo(8);
+        assertThat(trace.count("copy")).as("each copy also a mark, visible however thin").isEqualTo(copies);
+    }
+
+    @Test
     void twoProcessesOnOneCoreEachGetAboutHalfOfIt() throws Exception {
         JsonNode processes = lab.get("/api/experiments/processes").json();
         assumeTrue(!processes.has("limitations") || !processes.get("limitations").toString().contains("cpus:"),

@@ -117,6 +117,7 @@ class PrometheusDashboardsTest extends LabHttpTest {
                 {"virtual-threads", "{\"tasks\": 100, \"taskMillis\": 20}"},
                 {"gil", "{\"tasks\": 2, \"threads\": 2, \"taskMillis\": 50}"},
                 {"gil-convoy", "{\"ioOps\": 20}"},
+                {"interpreters", "{\"tasks\": 2, \"interpreters\": 2, \"taskMillis\": 50}"},
                 {"processes", "{\"tasks\": 2, \"processes\": 2, \"taskMillis\": 50}"},
                 {"shared-memory", "{\"increments\": 100000}"},
                 {"event-loop", "{\"clients\": 20, \"requestsPerClient\": 2, \"serverDelayMs\": 10}"},
