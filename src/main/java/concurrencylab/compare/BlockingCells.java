@@ -8,6 +8,7 @@ import concurrencylab.gil.GilLanes;
 import concurrencylab.gil.GilObserver;
 import concurrencylab.gil.GlobalInterpreterLock;
 import concurrencylab.gil.Interpreter;
+import concurrencylab.gil.InterpreterPool;
 import concurrencylab.sockets.EchoClient;
 import concurrencylab.sockets.EchoConnection;
 import concurrencylab.timeline.Lane;
@@ -20,9 +21,10 @@ import java.util.concurrent.Executors;
 
 /**
  * The cells of the blocking models: every task one after another on the run's thread ({@code sequential}), a
- * platform or a virtual thread per task, or a platform thread per task inside one simulated interpreter with a GIL.
- * A task is an {@link Interpreter.Task} in every model, so the four run the very same code; only the GIL's model has
- * a lock in its interpreter. Stateless apart from its collaborators.
+ * platform or a virtual thread per task, a platform thread per task inside one simulated interpreter with a GIL or
+ * without one (free-threaded), or a platform thread per task each in an interpreter of its own with its own GIL
+ * ({@link InterpreterPool}, its calls and results copied). A task is an {@link Interpreter.Task} in every model, so all
+ * run the very same code; only the locks around it differ. Stateless apart from its collaborators.
  */
 final class BlockingCells {
 
@@ -45,6 +47,12 @@ final class BlockingCells {
         Measured measured;
         if (model == Model.SEQUENTIAL) {
             measured = oneAfterAnother(workload, setup, cell, interpreter, latencies);
+        } else if (model == Model.INTERPRETERS) {
+            InterpreterPool pool = InterpreterPool.start(setup.tasks(), setup.switchInterval(), gilObserver,
+                    cell.timeline(), cpu);
+            long start = System.nanoTime();
+            measured = Trial.plan(cell, setup.tasks(), 1).run(executor(model, setup.tasks(), cell),
+                    i -> pool.run(i, task(workload, i, setup, start, latencies, null))).measured();
         } else {
             RunContext drawOn = model == Model.GIL_THREADS ? null : cell; // the GIL draws its threads itself
             long start = System.nanoTime();
@@ -72,6 +80,8 @@ final class BlockingCells {
         return switch (model) {
             case VIRTUAL_THREADS -> Executors.newThreadPerTaskExecutor(cell.virtualThreads("virtual"));
             case GIL_THREADS -> Executors.newFixedThreadPool(tasks, cell.platformThreads("gil-thread"));
+            case FREE_THREADED -> Executors.newFixedThreadPool(tasks, cell.platformThreads("free-thread"));
+            case INTERPRETERS -> Executors.newFixedThreadPool(tasks, cell.platformThreads("interpreter"));
             default -> Executors.newFixedThreadPool(tasks, cell.platformThreads("thread"));
         };
     }

@@ -38,7 +38,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The chapter's lesson in one run: the same tasks under every model (sequential, threads, virtual threads, threads
- * under a GIL, processes, coroutines, coroutines that offload to processes) on CPU-bound, I/O-bound and mixed work,
+ * under a GIL, free-threaded, interpreters with a GIL each, processes, coroutines, coroutines that offload to processes) on CPU-bound, I/O-bound and mixed work,
  * cell after cell, each column against its sequential cell. Every cell is a part of the run's timeline of its own.
  */
 @Component
@@ -47,7 +47,8 @@ class CompareExperiment implements Experiment<CompareParams> {
     private static final About<CompareParams> ABOUT = new About<>("compare", CompareParams.class,
             "Compare: every model on CPU-bound, I/O-bound and mixed work",
             "Runs the same tasks every way, one cell after another: one after another, a thread each, a virtual "
-                    + "thread each, a thread each under a GIL, a process each, a coroutine each on an event loop, and "
+                    + "thread each, a thread each under a GIL, a thread each on the free-threaded build (no GIL), an "
+                    + "interpreter each with its own GIL, a process each, a coroutine each on an event loop, and "
                     + "coroutines that hand their computing to processes; on cpu work (computing), io work (waiting for "
                     + "a server) and mixed work (one task hogs the CPU while the others do quick I/O). Waiting gains "
                     + "from any concurrency; computing gains only where there are parallel cores; beside a hog, threads "
@@ -86,7 +87,7 @@ class CompareExperiment implements Experiment<CompareParams> {
     @Override
     public List<ParamRule<CompareParams>> rules(LabLimits limits) {
         return List.of(new ParamRule<>("taskMillis", "tasks x taskMillis may be at most "
-                + CompareParams.MAX_TASK_BUDGET_MILLIS + " ms: a cell runs up to that long and a run has up to 22 "
+                + CompareParams.MAX_TASK_BUDGET_MILLIS + " ms: a cell runs up to that long and a run has up to 28 "
                 + "cells, which must end before the run's deadline", CompareParams::taskMillis,
                 p -> CompareParams.MAX_TASK_BUDGET_MILLIS / p.tasks()));
     }
@@ -174,7 +175,7 @@ class CompareExperiment implements Experiment<CompareParams> {
                     context.timeline().section(Cell.section(model, workload));
                     runs.computeIfAbsent(workload, w -> new EnumMap<>(Model.class))
                             .put(model, switch (model) {
-                                case SEQUENTIAL, THREADS, VIRTUAL_THREADS, GIL_THREADS ->
+                                case SEQUENTIAL, THREADS, VIRTUAL_THREADS, GIL_THREADS, FREE_THREADED, INTERPRETERS ->
                                         blocking.run(model, workload, setup, cell);
                                 case PROCESSES -> processes.run(workload, setup, p.cpus(), cell);
                                 case COROUTINES, COROUTINES_PROCESSES -> loops.run(model, workload, setup, p.cpus(), cell);

@@ -45,7 +45,8 @@ final class CompareVerdicts {
         List<Cell> serial = cells(d, CompareWorkload.CPU, m -> !m.parallel() && m != Model.SEQUENTIAL);
         if (io.isEmpty() || parallel.isEmpty() || serial.isEmpty()) {
             return Verdict.cannotShow(Claim.C15, "needs a model with parallel cores (threads, virtual-threads, "
-                    + "processes or coroutines+processes) and one without (gil-threads or coroutines) beside "
+                    + "free-threaded, interpreters, processes or coroutines+processes) and one without (gil-threads or "
+                    + "coroutines) beside "
                     + "sequential; this run had " + d.models());
         }
         double ioTarget = Parallelism.SCALING_MARGIN * d.tasks();
@@ -87,15 +88,20 @@ final class CompareVerdicts {
         return Verdict.of(Claim.C15, missed.outcome(), missed.reason());
     }
 
-    /** C16: beside the hog, threads' I/O stays quick; coroutines' I/O waits about as long as the hog computes. */
+    /**
+     * C16: beside the hog, preemptive models' I/O stays quick (threads, with a GIL or without, and interpreters: the
+     * hog holds only its own interpreter's GIL); coroutines' I/O waits about as long as the hog computes.
+     */
     static Verdict preemptiveStaysResponsive(CompareDetails d) {
         if (!d.has(CompareWorkload.MIXED) || d.mixed() == null) {
             return Verdict.cannotShow(Claim.C16, "needs the mixed column; this run had " + d.workloads());
         }
-        List<Cell> preemptive = cells(d, CompareWorkload.MIXED, m -> m == Model.THREADS || m == Model.GIL_THREADS);
+        List<Cell> preemptive = cells(d, CompareWorkload.MIXED, m -> m == Model.THREADS || m == Model.GIL_THREADS
+                || m == Model.FREE_THREADED || m == Model.INTERPRETERS);
         Optional<Cell> cooperative = d.cell(Model.COROUTINES, CompareWorkload.MIXED);
         if (preemptive.isEmpty() || cooperative.isEmpty()) {
-            return Verdict.cannotShow(Claim.C16, "needs threads or gil-threads (preemptive) and coroutines "
+            return Verdict.cannotShow(Claim.C16, "needs threads, gil-threads, free-threaded or interpreters "
+                    + "(preemptive) and coroutines "
                     + "(cooperative) beside each other; this run had " + d.models());
         }
         double alone = d.mixed().aloneP99Ms();

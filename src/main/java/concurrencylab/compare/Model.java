@@ -7,12 +7,16 @@ import concurrencylab.experiment.Tagged;
 public enum Model implements Tagged {
     /** One thread, one task after another: every column's baseline. */
     @JsonProperty("sequential") SEQUENTIAL("a plain loop", false),
-    /** A platform thread per task, no GIL. */
-    @JsonProperty("threads") THREADS("free-threaded CPython, the JVM", true),
+    /** A platform thread per task, no GIL: the JVM's own threads. */
+    @JsonProperty("threads") THREADS("(the JVM's threads)", true),
     /** A virtual thread per task. */
     @JsonProperty("virtual-threads") VIRTUAL_THREADS("(JVM only)", true),
     /** A thread per task, all under one simulated GIL. */
     @JsonProperty("gil-threads") GIL_THREADS("threading", false),
+    /** A thread per task in the simulated interpreter without its lock, as CPython's free-threaded build runs them. */
+    @JsonProperty("free-threaded") FREE_THREADED("threading on python3.14t", true),
+    /** A thread per task, each in an interpreter of its own with its own GIL; calls and results copied. */
+    @JsonProperty("interpreters") INTERPRETERS("InterpreterPoolExecutor", true),
     /** A worker process per task, each with a GIL of its own. */
     @JsonProperty("processes") PROCESSES("multiprocessing", true),
     /** A coroutine per task on the lab's event loop, under the GIL. */

@@ -27,10 +27,15 @@ final class InterpreterVerdicts {
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "%d %s tasks of %d ms in %d interpreter%s of %d thread%s each on %d "
-                            + "cores%s, %s", tasks, workload.tag(), taskMillis, interpreters, interpreters == 1 ? "" : "s",
-                    threadsPerInterpreter, threadsPerInterpreter == 1 ? "" : "s", cores, pinned ? " (pinned)" : "",
-                    gil == InterpreterGil.OWN ? "each with its own GIL" : "sharing one GIL");
+            return String.format(Locale.ROOT, "%d %s tasks of %d ms in %s on %d core%s%s, %s", tasks, workload.tag(),
+                    taskMillis, interpreters == 1 ? "1 interpreter of " + threads(threadsPerInterpreter)
+                            : interpreters + " interpreters of " + threads(threadsPerInterpreter) + " each",
+                    cores, cores == 1 ? "" : "s", pinned ? " (pinned)" : "", interpreters == 1 ? "under its one GIL"
+                            : gil == InterpreterGil.OWN ? "each with its own GIL" : "sharing one GIL");
+        }
+
+        private static String threads(int count) {
+            return count + (count == 1 ? " thread" : " threads");
         }
     }
 

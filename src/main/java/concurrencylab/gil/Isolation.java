@@ -30,11 +30,12 @@ public record Isolation(String marker, boolean sameInterpreterSawIt, int othersC
 
     static Isolation check(List<SubInterpreter> interpreters, String marker, RunContext context) throws Exception {
         SubInterpreter first = interpreters.getFirst();
-        onNewThread(threadsOf(first, context), context, () -> first.exec((in, state) -> {
+        ThreadFactory firstThreads = threadsOf(first, context);
+        onNewThread(firstThreads, context, () -> first.exec((in, state) -> {
             state.mark(marker);
             return null;
         }));
-        boolean sameSawIt = marker.equals(onNewThread(threadsOf(first, context), context,
+        boolean sameSawIt = marker.equals(onNewThread(firstThreads, context,
                 () -> first.exec((in, state) -> state.marker())));
         List<Integer> sawIt = new ArrayList<>();
         for (SubInterpreter other : interpreters.subList(1, interpreters.size())) {

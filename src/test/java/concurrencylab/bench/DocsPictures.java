@@ -35,6 +35,8 @@ public final class DocsPictures {
                     {"clients": 64, "requestsPerClient": 4, "serverDelayMs": 50, "mode": "sleep"}"""),
             new Picture("gil-two-threads", "gil", """
                     {"tasks": 2, "threads": 2, "workload": "cpu", "taskMillis": 60, "switchIntervalMs": 5, "baseline": false}"""),
+            new Picture("interpreters-a-gil-each", "interpreters", """
+                    {"tasks": 4, "interpreters": 2, "threadsPerInterpreter": 2, "taskMillis": 60, "baseline": false}"""),
             new Picture("gil-convoy", "gil-convoy", """
                     {"ioOps": 20, "ioMillis": 1, "cpuThreads": 1}"""),
             new Picture("sockets-blocking-server", "sockets", """

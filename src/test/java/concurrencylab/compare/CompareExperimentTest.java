@@ -26,14 +26,23 @@ class CompareExperimentTest extends LabHttpTest {
         JsonNode run = lab.runToEnd("compare", "{}");
 
         assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
-        assertThat(run.get("progress").get("done").asLong()).isEqualTo(22).isEqualTo(run.get("progress").get("total").asLong());
+        assertThat(run.get("progress").get("done").asLong()).isEqualTo(28).isEqualTo(run.get("progress").get("total").asLong());
         JsonNode result = run.get("result");
         JsonNode details = result.get("details");
-        assertThat(details.get("matrix")).hasSize(21);
+        assertThat(details.get("matrix")).as("9 models x 3 workloads").hasSize(27);
         JsonNode others = result.get("otherProcessesCores");
         assertConfirmedUnlessBusy(result, "C15", others);
         assertOutcome(result, "C16", "confirmed");
         assertConfirmedUnlessBusy(result, "C17", others);
+        if (Runtime.getRuntime().availableProcessors() >= 2 && others != null && others.asDouble() < 0.25) {
+            for (String model : List.of("free-threaded", "interpreters")) {
+                assertThat(cell(details, model, "cpu").get("speedup").asDouble()).as(model + " on cpu, 2 idle cores")
+                        .isGreaterThan(1.25);
+            }
+        }
+        assertThat(cell(details, "interpreters", "mixed").get("ioP99Ms").asDouble())
+                .as("the hog holds only its own interpreter's GIL")
+                .isLessThan(cell(details, "coroutines", "mixed").get("ioP99Ms").asDouble() / 5);
         JsonNode coroutinesIo = cell(details, "coroutines", "io");
         assertThat(coroutinesIo.get("speedup").asDouble()).as("4 waits overlap on one thread").isGreaterThan(2);
         assertThat(cell(details, "coroutines", "mixed").get("ioP99Ms").asDouble())
@@ -46,8 +55,9 @@ class CompareExperimentTest extends LabHttpTest {
         LabClient.Answer matrix = lab.get("/api/runs/" + id + "/matrix.svg");
         assertThat(matrix.status()).isEqualTo(200);
         assertThat(matrix.contentType()).startsWith("image/svg+xml");
-        assertThat(matrix.body().split("class=\"cell\"", -1)).hasSize(22);
-        assertThat(matrix.body()).contains("C15 ", "C16 ", "C17 ", "multiprocessing");
+        assertThat(matrix.body().split("class=\"cell\"", -1)).hasSize(28);
+        assertThat(matrix.body()).contains("C15 ", "C16 ", "C17 ", "multiprocessing", "InterpreterPoolExecutor",
+                "python3.14t");
         LabClient.Answer png = lab.get("/api/runs/" + id + "/matrix.png");
         assertThat(png.status()).isEqualTo(200);
         assertThat(png.contentType()).isEqualTo("image/png");
@@ -62,7 +72,7 @@ class CompareExperimentTest extends LabHttpTest {
         assertThat(trace.body()).contains("gil-held", "forced-switch");
         LabClient.Answer noSuchPart = lab.get("/api/runs/" + id + "/timeline.svg?cell=fibers/cpu");
         assertThat(noSuchPart.status()).isEqualTo(404);
-        assertThat(noSuchPart.json().get("parts")).hasSize(22);
+        assertThat(noSuchPart.json().get("parts")).hasSize(28);
         assertNoChildProcessesWithin(Duration.ofSeconds(2));
         assertThat(Leaks.awaitNoRunThreads(Duration.ofSeconds(2))).isEmpty();
     }
@@ -74,7 +84,8 @@ class CompareExperimentTest extends LabHttpTest {
         List<Integer> before = CpuSet.allowed().orElseThrow();
         JsonNode result = lab.runToEnd("compare", """
                 {"cpus": 1, "tasks": 2, "taskMillis": 150, "workloads": ["cpu", "io"],
-                 "models": ["threads", "virtual-threads", "gil-threads", "processes", "coroutines", "coroutines+processes"]}""")
+                 "models": ["threads", "virtual-threads", "gil-threads", "free-threaded", "interpreters", "processes",
+                            "coroutines", "coroutines+processes"]}""")
                 .get("result");
 
         for (JsonNode cell : result.get("details").get("matrix")) {
