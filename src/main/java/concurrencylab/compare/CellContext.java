@@ -64,6 +64,11 @@ final class CellContext implements RunContext {
     }
 
     @Override
+    public String timelineLink(String part) {
+        return run.timelineLink(part);
+    }
+
+    @Override
     public Timeline timeline() {
         return run.timeline();
     }

@@ -24,8 +24,6 @@ import concurrencylab.sockets.DelayEchoServer;
 import concurrencylab.sockets.ServerDesign;
 import concurrencylab.workload.CpuWork;
 import concurrencylab.workload.Workloads;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,7 +51,7 @@ class CompareExperiment implements Experiment<CompareParams> {
                     + "a server) and mixed work (one task hogs the CPU while the others do quick I/O). Waiting gains "
                     + "from any concurrency; computing gains only where there are parallel cores; beside a hog, threads "
                     + "stay responsive (the OS and the GIL take turns for them), coroutines do not. The matrix is drawn "
-                    + "at /api/runs/{id}/matrix.svg.",
+                    + "at /api/runs/{id}/picture.svg.",
             List.of(Claim.C15, Claim.C16, Claim.C17));
 
     /** Computed on the run's thread before the first cell, untimed. */
@@ -188,13 +186,13 @@ class CompareExperiment implements Experiment<CompareParams> {
             whole = stopwatch.stop().plusCpu(runs.values().stream().flatMap(row -> row.values().stream())
                     .mapToLong(CellRun::workersCpuNanos).sum());
         }
-        CompareDetails details = details(p, setup, context.runId(), models, workloads, cores, runs, aloneP99);
+        CompareDetails details = details(p, setup, context, models, workloads, cores, runs, aloneP99);
         List<Verdict> verdicts = CompareVerdicts.of(details);
         metrics.record(details);
         return ExperimentResult.of(whole, null, 1, null, verdicts, details);
     }
 
-    private CompareDetails details(CompareParams p, Setup setup, String runId, List<Model> models,
+    private CompareDetails details(CompareParams p, Setup setup, RunContext context, List<Model> models,
             List<CompareWorkload> workloads, int cores, Map<CompareWorkload, Map<Model, CellRun>> runs,
             double aloneP99) {
         List<Cell> matrix = new ArrayList<>();
@@ -202,7 +200,8 @@ class CompareExperiment implements Experiment<CompareParams> {
             for (CompareWorkload workload : workloads) {
                 CellRun run = runs.get(workload).get(model);
                 CellRun sequential = runs.get(workload).get(Model.SEQUENTIAL);
-                matrix.add(cell(model, workload, run, sequential, aloneP99, runId));
+                matrix.add(cell(model, workload, run, sequential, aloneP99,
+                        context.timelineLink(Cell.section(model, workload))));
             }
         }
         CompareDetails.Mixed mixed = workloads.contains(CompareWorkload.MIXED) ? new CompareDetails.Mixed(
@@ -214,8 +213,9 @@ class CompareExperiment implements Experiment<CompareParams> {
                 matrix);
     }
 
+    /** A cell of the matrix; {@code timeline} links to its part of the run's timeline (null: not served). */
     private static Cell cell(Model model, CompareWorkload workload, CellRun run, CellRun sequential, double aloneP99,
-            String runId) {
+            String timeline) {
         Measured m = run.measured();
         boolean mixed = workload == CompareWorkload.MIXED;
         Double speedup = mixed ? null
@@ -227,9 +227,7 @@ class CompareExperiment implements Experiment<CompareParams> {
         double others = m.othersBusyCores();
         return new Cell(model.tag(), workload.tag(), Numbers.seconds(m.wallNanos()), speedup,
                 Numbers.seconds(m.cpuNanos()), Numbers.round(m.cpuUtilisation(), 3),
-                Double.isNaN(others) ? null : Numbers.round(others, 3), p99, ratio, lag,
-                "/api/runs/" + runId + "/timeline.svg?cell="
-                        + URLEncoder.encode(Cell.section(model, workload), StandardCharsets.UTF_8));
+                Double.isNaN(others) ? null : Numbers.round(others, 3), p99, ratio, lag, timeline);
     }
 
     /** The values in their enum order, each once, with {@code first} (when not null) always there and first. */

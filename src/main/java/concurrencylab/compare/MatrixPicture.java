@@ -2,19 +2,22 @@ package concurrencylab.compare;
 
 import concurrencylab.experiment.ResultPicture;
 import concurrencylab.experiment.Verdict;
-import concurrencylab.timeline.PngImage;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
+import concurrencylab.timeline.Canvas;
+import concurrencylab.timeline.PngCanvas;
+import concurrencylab.timeline.SvgCanvas;
+import concurrencylab.timeline.TextLines;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The matrix as a picture: models as rows, workloads as columns, each cell coloured by how it did (cpu and io:
  * speedup over sequential, green where it is about the task count, grey about 1, red below; mixed: the I/O p99 over
- * the same I/O alone, green near 1, red as it grows), the numbers written in it, and the verdicts under it. The same
- * layout is drawn on SVG (each cell a link to its own timeline) or on a Java2D image (PNG). Immutable.
+ * the same I/O alone, green near 1, red as it grows), the numbers written in it, and the verdicts under it. Drawn once
+ * on the service's {@link Canvas}: as SVG (each cell a link to its own timeline, as the run's links give it) or as PNG.
+ * Immutable.
  */
 final class MatrixPicture implements ResultPicture {
 
@@ -24,6 +27,7 @@ final class MatrixPicture implements ResultPicture {
     private static final int HEAD_HEIGHT = 100;
     private static final int LINE = 16;
     private static final int WRAP = 150;
+    private static final int RADIUS = 4;
 
     private final CompareDetails d;
     private final List<Verdict> verdicts;
@@ -33,31 +37,26 @@ final class MatrixPicture implements ResultPicture {
         this.verdicts = List.copyOf(verdicts);
     }
 
-    /** What the matrix is drawn on. Coordinates in pixels, colours as #rrggbb. */
-    private interface Sketch {
+    @Override
+    public String title() {
+        return "The matrix";
+    }
 
-        void rect(int x, int y, int w, int h, String fill, Cell cell);
-
-        void text(int x, int y, int size, boolean bold, String colour, boolean centred, String text);
-
-        /** Shapes until {@link #endLink} lead to {@code href} where the format has links. */
-        default void link(String href) {
-        }
-
-        default void endLink() {
-        }
+    @Override
+    public String caption() {
+        return "Each cell is one workload run one way; click it for its own timeline.";
     }
 
     @Override
     public String svg() {
-        Svg svg = new Svg();
+        SvgCanvas svg = new SvgCanvas(WIDTH, height(), "Concurrency Lab: the compare matrix");
         draw(svg);
         return svg.finish();
     }
 
     @Override
     public byte[] png() {
-        Png png = new Png(WIDTH, height());
+        PngCanvas png = new PngCanvas(WIDTH, height());
         draw(png);
         return png.finish();
     }
@@ -67,7 +66,7 @@ final class MatrixPicture implements ResultPicture {
         for (Verdict v : verdicts) {
             lines.add((v.confirmed() ? "\u2713 " : "\u2717 ") + v.claim() + " " + v.outcome().tag() + ": "
                     + v.statement());
-            wrap(v.evidence(), WRAP).forEach(line -> lines.add("    " + line));
+            TextLines.wrap(v.evidence(), WRAP, "").forEach(line -> lines.add("    " + line));
         }
         return lines;
     }
@@ -76,27 +75,27 @@ final class MatrixPicture implements ResultPicture {
         return HEAD_HEIGHT + d.models().size() * ROW_HEIGHT + 30 + verdictLines().size() * LINE + 20;
     }
 
-    private void draw(Sketch s) {
-        s.text(10, 22, 16, true, "#222222", false, String.format(Locale.ROOT, "%d tasks of %d ms, every model on "
-                + "every workload (%d core%s%s)", d.tasks(), d.taskMillis(), d.cores(), d.cores() == 1 ? "" : "s",
-                d.pinnedTo() == null ? "" : ", pinned to CPU " + d.pinnedTo()));
-        s.text(10, 42, 11, false, "#555555", false, "cpu, io: speedup over sequential (green: about " + d.tasks()
-                + ", grey: about 1, red: slower). Click a cell for its own timeline.");
+    private void draw(Canvas s) {
+        s.text(10, 22, String.format(Locale.ROOT, "%d tasks of %d ms, every model on every workload (%d core%s%s)",
+                d.tasks(), d.taskMillis(), d.cores(), d.cores() == 1 ? "" : "s",
+                d.pinnedTo() == null ? "" : ", pinned to CPU " + d.pinnedTo()), 16, true, "#222222");
+        s.text(10, 42, "cpu, io: speedup over sequential (green: about " + d.tasks() + ", grey: about 1, red: slower). "
+                + "Click a cell for its own timeline.", 11, false, "#555555");
         if (d.has(CompareWorkload.MIXED)) {
-            s.text(10, 58, 11, false, "#555555", false, "mixed: the I/O tasks' p99 latency beside a " + d.hogMillis()
-                    + " ms CPU hog, and how many times their p99 alone (green: about 1, red: they waited for the hog).");
+            s.text(10, 58, "mixed: the I/O tasks' p99 latency beside a " + d.hogMillis() + " ms CPU hog, and how many "
+                    + "times their p99 alone (green: about 1, red: they waited for the hog).", 11, false, "#555555");
         }
         int columns = d.workloads().size();
         int columnWidth = (WIDTH - LABEL_WIDTH - 20) / Math.max(1, columns);
         for (int c = 0; c < columns; c++) {
-            s.text(LABEL_WIDTH + c * columnWidth + columnWidth / 2, HEAD_HEIGHT - 12, 13, true, "#222222", true,
-                    d.workloads().get(c));
+            s.centredText(LABEL_WIDTH + c * columnWidth + columnWidth / 2, HEAD_HEIGHT - 12, d.workloads().get(c), 13,
+                    true, "#222222");
         }
         for (int r = 0; r < d.models().size(); r++) {
             String model = d.models().get(r);
             int y = HEAD_HEIGHT + r * ROW_HEIGHT;
-            s.text(10, y + 20, 13, true, "#222222", false, model);
-            s.text(10, y + 36, 11, false, "#666666", false, python(model));
+            s.text(10, y + 20, model, 13, true, "#222222");
+            s.text(10, y + 36, python(model), 11, false, "#666666");
             for (int c = 0; c < columns; c++) {
                 String workload = d.workloads().get(c);
                 Cell cell = d.matrix().stream().filter(m -> m.model().equals(model) && m.workload().equals(workload))
@@ -107,15 +106,15 @@ final class MatrixPicture implements ResultPicture {
         int y = HEAD_HEIGHT + d.models().size() * ROW_HEIGHT + 26;
         for (String line : verdictLines()) {
             boolean head = !line.startsWith("    ");
-            s.text(10, y, head ? 12 : 11, head, head ? (line.startsWith("\u2713") ? "#1b7a2f" : "#aa3333") : "#444444",
-                    false, line.strip());
+            s.text(10, y, line.strip(), head ? 12 : 11, head,
+                    head ? (line.startsWith("\u2713") ? "#1b7a2f" : "#aa3333") : "#444444");
             y += LINE;
         }
     }
 
-    private void cell(Sketch s, Cell cell, int x, int y, int w, int h) {
+    private void cell(Canvas s, Cell cell, int x, int y, int w, int h) {
         if (cell == null) {
-            s.rect(x, y, w, h, "#eeeeee", null);
+            s.roundedRect(x, y, w, h, RADIUS, "#eeeeee", null, Map.of());
             return;
         }
         boolean mixed = cell.ioP99Ms() != null;
@@ -128,11 +127,15 @@ final class MatrixPicture implements ResultPicture {
             small += " \u00b7 lag " + millis(cell.loopLagP99Ms());
         }
         if (cell.timeline() != null) {
-            s.link(cell.timeline());
+            s.beginLink(cell.timeline());
         }
-        s.rect(x, y, w, h, mixed ? latencyColour(cell.latencyRatio()) : speedupColour(cell.speedup(), d.tasks()), cell);
-        s.text(x + w / 2, y + 18, 14, true, "#111111", true, big);
-        s.text(x + w / 2, y + 34, 10, false, "#222222", true, small);
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("model", cell.model());
+        data.put("workload", cell.workload());
+        s.roundedRect(x, y, w, h, RADIUS, mixed ? latencyColour(cell.latencyRatio())
+                : speedupColour(cell.speedup(), d.tasks()), "cell", data);
+        s.centredText(x + w / 2.0, y + 18, big, 14, true, "#111111");
+        s.centredText(x + w / 2.0, y + 34, small, 10, false, "#222222");
         if (cell.timeline() != null) {
             s.endLink();
         }
@@ -180,98 +183,5 @@ final class MatrixPicture implements ResultPicture {
             }
         }
         return "";
-    }
-
-    static List<String> wrap(String text, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (line.length() + word.length() + 1 > width && !line.isEmpty()) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            line.append(line.isEmpty() ? "" : " ").append(word);
-        }
-        if (!line.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    /** SVG text; a cell's rect carries its model and workload, and its numbers let a click through to it. */
-    private final class Svg implements Sketch {
-
-        private final StringBuilder out = new StringBuilder();
-
-        Svg() {
-            int height = height();
-            out.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
-                    + "height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans, Verdana, sans-serif\" "
-                    + "font-size=\"12\">", WIDTH, height, WIDTH, height));
-            out.append("<title>Concurrency Lab: the compare matrix</title>");
-            out.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
-        }
-
-        @Override
-        public void rect(int x, int y, int w, int h, String fill, Cell cell) {
-            out.append(String.format(Locale.ROOT, "<rect%s x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\" "
-                    + "fill=\"%s\"/>", cell == null ? "" : " class=\"cell\" data-model=\"" + escape(cell.model())
-                    + "\" data-workload=\"" + escape(cell.workload()) + "\"", x, y, w, h, fill));
-        }
-
-        @Override
-        public void text(int x, int y, int size, boolean bold, String colour, boolean centred, String text) {
-            out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" font-weight=\"%s\" "
-                            + "fill=\"%s\" text-anchor=\"%s\"%s>%s</text>", x, y, size, bold ? "bold" : "normal",
-                    colour, centred ? "middle" : "start", centred ? " pointer-events=\"none\"" : "", escape(text)));
-        }
-
-        @Override
-        public void link(String href) {
-            out.append("<a href=\"").append(escape(href)).append("\">");
-        }
-
-        @Override
-        public void endLink() {
-            out.append("</a>");
-        }
-
-        String finish() {
-            return out.append("</svg>").toString();
-        }
-
-        private static String escape(String text) {
-            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-        }
-    }
-
-    /** A Java2D image, written as PNG. */
-    private static final class Png implements Sketch {
-
-        private final PngImage image;
-        private final Graphics2D g;
-
-        Png(int width, int height) {
-            image = new PngImage(width, height);
-            g = image.graphics();
-        }
-
-        @Override
-        public void rect(int x, int y, int w, int h, String fill, Cell cell) {
-            g.setColor(Color.decode(fill));
-            g.fillRoundRect(x, y, w, h, 8, 8);
-        }
-
-        @Override
-        public void text(int x, int y, int size, boolean bold, String colour, boolean centred, String text) {
-            g.setColor(Color.decode(colour));
-            g.setFont(new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, size));
-            int left = centred ? x - g.getFontMetrics().stringWidth(text) / 2 : x;
-            g.drawString(text, left, y);
-        }
-
-        byte[] finish() {
-            return image.finish();
-        }
     }
 }

@@ -66,6 +66,14 @@ public interface RunContext {
      */
     TaskObserver tasks();
 
+    /**
+     * The address of the picture of one part of this run's timeline (a {@link Timeline#section}, e.g. a compare cell),
+     * for a link in the run's result; null where the run is not served (a run outside the service).
+     */
+    default String timelineLink(String part) {
+        return null;
+    }
+
     /** This run's timeline, where its lanes record what each thread, process, coroutine or client did. */
     default Timeline timeline() {
         return Timeline.off();

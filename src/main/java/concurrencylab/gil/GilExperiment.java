@@ -76,10 +76,7 @@ class GilExperiment implements Experiment<GilParams> {
                     "gil is the older name of build, and says the opposite of build=" + p.build().tag()
                             + ": give only build");
         }
-        if (p.cpus() != null && !ThreadAffinity.available()) {
-            throw new BadParameterException("cpus", p.cpus(), "leave it out",
-                    "pinning the service's threads needs Linux's sched_setaffinity and /proc/self/task");
-        }
+        ThreadAffinity.checkCanPin(p.cpus());
     }
 
 

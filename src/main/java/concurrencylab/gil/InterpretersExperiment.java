@@ -1,7 +1,6 @@
 package concurrencylab.gil;
 
 import concurrencylab.experiment.About;
-import concurrencylab.experiment.BadParameterException;
 import concurrencylab.experiment.Baseline;
 import concurrencylab.experiment.Claim;
 import concurrencylab.experiment.CpuSet;
@@ -93,10 +92,7 @@ class InterpretersExperiment implements Experiment<InterpretersParams> {
     @Override
     public void validate(InterpretersParams p, LabLimits limits) {
         Experiment.super.validate(p, limits);
-        if (p.cpus() != null && !ThreadAffinity.available()) {
-            throw new BadParameterException("cpus", p.cpus(), "leave it out",
-                    "pinning the service's threads needs Linux's sched_setaffinity and /proc/self/task");
-        }
+        ThreadAffinity.checkCanPin(p.cpus());
     }
 
     /** {@inheritDoc} */

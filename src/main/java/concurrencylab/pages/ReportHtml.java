@@ -1,6 +1,7 @@
 package concurrencylab.pages;
 
 import concurrencylab.experiment.ExperimentResult;
+import concurrencylab.experiment.ResultPicture;
 import concurrencylab.experiment.LatencyStats;
 import concurrencylab.experiment.Verdict;
 import concurrencylab.run.RunView;
@@ -19,10 +20,10 @@ final class ReportHtml {
      * parameters, details and links. {@code paramsJson} and {@code detailsJson} are the pretty-printed JSON.
      */
     /**
-     * {@code timeline} is null when the run's timeline was not kept; {@code resultPicture} (an SVG, put in the page
-     * as it is so that its links work) is null unless the experiment draws its result, as compare draws its matrix.
+     * {@code timeline} is null when the run's timeline was not kept; {@code resultPicture} (its SVG put in the page
+     * as it is, so that its links work) is null unless the experiment draws its result, as compare draws its matrix.
      */
-    static String html(RunView run, TimelineSnapshot timeline, String resultPicture, String paramsJson,
+    static String html(RunView run, TimelineSnapshot timeline, ResultPicture resultPicture, String paramsJson,
             String detailsJson) {
         boolean finished = run.status().isFinished();
         StringBuilder b = new StringBuilder();
@@ -52,9 +53,11 @@ final class ReportHtml {
             b.append(verdicts(result)).append(headline(result));
         }
         if (resultPicture != null) {
-            b.append("<h2>The matrix</h2>\n<p>Each cell is one workload run one way; click it for its own timeline. "
-                    + "<a href=\"/api/runs/").append(Html.escape(run.id())).append("/matrix.svg\">The matrix alone "
-                    + "(SVG)</a>.</p>\n<figure class=\"matrix\" id=\"matrix\">").append(resultPicture).append("</figure>\n");
+            b.append("<h2>").append(Html.escape(resultPicture.title())).append("</h2>\n<p>")
+                    .append(Html.escape(resultPicture.caption())).append(" <a href=\"/api/runs/")
+                    .append(Html.escape(run.id())).append("/picture.svg\">The picture alone (SVG)</a>.</p>\n"
+                            + "<figure class=\"result-picture\" id=\"result-picture\">").append(resultPicture.svg())
+                    .append("</figure>\n");
         }
         b.append(picture(run, timeline, finished));
         b.append("<h2>Parameters</h2>\n<pre class=\"json\">").append(Html.escape(paramsJson)).append("</pre>\n");

@@ -43,6 +43,11 @@ final class ActiveRunContext implements RunContext {
     }
 
     @Override
+    public String timelineLink(String part) {
+        return RunLinks.timelineOf(run.id, part);
+    }
+
+    @Override
     public void onStop(Runnable action) {
         run.onStop(action);
     }

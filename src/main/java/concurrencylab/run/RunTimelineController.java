@@ -91,38 +91,40 @@ class RunTimelineController {
         RunPicture.trace(run, snapshot, response.getWriter());
     }
 
-    @GetMapping(path = "/{id}/matrix.svg", produces = "image/svg+xml")
-    @ApiResponse(responseCode = "200", description = "The matrix: models as rows, workloads as columns, each cell "
-            + "coloured by its speedup (or, for mixed, its I/O latency ratio) with the numbers in it and a link to the "
-            + "cell's own timeline; the verdicts under it", content = @Content(mediaType = "image/svg+xml"))
-    @MatrixResponses
-    @Operation(summary = "A compare run's matrix as a picture (SVG)",
-            description = "Every model on every workload of one compare run, side by side, drawn by the service. "
-                    + "Kept as long as the run is (from the run store too).")
-    ResponseEntity<String> matrix(@PathVariable String id) {
-        return ResponseEntity.ok().contentType(SVG).body(matrixOf(id).svg());
+    @GetMapping(path = {"/{id}/picture.svg", "/{id}/matrix.svg"}, produces = "image/svg+xml")
+    @ApiResponse(responseCode = "200", description = "The picture the run's experiment draws of its result: for a "
+            + "compare run the matrix, models as rows, workloads as columns, each cell coloured by its speedup (or, for "
+            + "mixed, its I/O latency ratio) with the numbers in it and a link to the cell's own timeline; the verdicts "
+            + "under it", content = @Content(mediaType = "image/svg+xml"))
+    @PictureResponses
+    @Operation(summary = "A run's result as a picture (SVG): a compare run's matrix",
+            description = "Drawn by the service from the run's result, by the experiment that ran it; only compare draws "
+                    + "one today. Kept as long as the run is (from the run store too). matrix.svg is its older name "
+                    + "and answers the same.")
+    ResponseEntity<String> picture(@PathVariable String id) {
+        return ResponseEntity.ok().contentType(SVG).body(pictureOf(id).svg());
     }
 
-    @GetMapping(path = "/{id}/matrix.png", produces = MediaType.IMAGE_PNG_VALUE)
-    @ApiResponse(responseCode = "200", description = "The same matrix as matrix.svg, as PNG",
+    @GetMapping(path = {"/{id}/picture.png", "/{id}/matrix.png"}, produces = MediaType.IMAGE_PNG_VALUE)
+    @ApiResponse(responseCode = "200", description = "The same picture as picture.svg, as PNG",
             content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE))
-    @MatrixResponses
-    @Operation(summary = "A compare run's matrix as a picture (PNG): the one to try here",
-            description = "The same picture as matrix.svg. Swagger UI shows a PNG answer as a picture (an SVG answer "
-                    + "it prints as text): try it with the id of a finished compare run.")
-    ResponseEntity<byte[]> matrixPng(@PathVariable String id) {
-        ResultPicture picture = matrixOf(id);
+    @PictureResponses
+    @Operation(summary = "A run's result as a picture (PNG): the one to try here",
+            description = "The same picture as picture.svg. Swagger UI shows a PNG answer as a picture (an SVG answer "
+                    + "it prints as text): try it with the id of a finished compare run. matrix.png is its older name.")
+    ResponseEntity<byte[]> picturePng(@PathVariable String id) {
+        ResultPicture picture = pictureOf(id);
         try {
             return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(picture.png());
         } catch (RuntimeException | LinkageError e) {
-            throw RunPicture.pngUnavailable(e, "/api/runs/" + id + "/matrix.svg");
+            throw RunPicture.pngUnavailable(e, "/api/runs/" + id + "/picture.svg");
         }
     }
 
-    /** The run's matrix: 404 when there is no such run or it draws none, 409 while it has no result. */
-    private ResultPicture matrixOf(String id) {
+    /** The run's result picture: 404 when there is no such run or it draws none, 409 while it has no result. */
+    private ResultPicture pictureOf(String id) {
         RunView view = runs.view(id).orElseThrow(() -> new RunNotFoundException(id));
-        Experiment<?> experiment = catalog.find(view.experiment()).orElseThrow(() -> noMatrix(view));
+        Experiment<?> experiment = catalog.find(view.experiment()).orElseThrow(() -> noPicture(view));
         if (view.result() == null) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Run " + id + " is "
                     + view.status() + " and has no result" + (view.status().isFinished() ? "" : " yet: ask again "
@@ -131,14 +133,14 @@ class RunTimelineController {
             problem.setProperty("status", view.status());
             throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
         }
-        return experiment.resultPicture(view.result()).orElseThrow(() -> noMatrix(view));
+        return experiment.resultPicture(view.result()).orElseThrow(() -> noPicture(view));
     }
 
-    private static ErrorResponseException noMatrix(RunView view) {
+    private static ErrorResponseException noPicture(RunView view) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Run " + view.id() + " is a "
-                + view.experiment() + " run; only compare runs draw a matrix. Its timeline is at "
-                + view.links().timeline() + ".");
-        problem.setTitle("No matrix");
+                + view.experiment() + " run, whose experiment draws no picture of its result (compare draws its "
+                + "matrix). Its timeline is at " + view.links().timeline() + ".");
+        problem.setTitle("No result picture");
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 

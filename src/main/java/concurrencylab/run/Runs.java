@@ -40,12 +40,11 @@ public class Runs {
     }
 
     /** The picture the run's experiment draws of its result (the compare matrix), if it draws one and there is one. */
-    public Optional<String> resultPicture(RunView run) {
+    public Optional<ResultPicture> resultPicture(RunView run) {
         if (run.result() == null) {
             return Optional.empty();
         }
-        return catalog.find(run.experiment()).flatMap(experiment -> experiment.resultPicture(run.result()))
-                .map(ResultPicture::svg);
+        return catalog.find(run.experiment()).flatMap(experiment -> experiment.resultPicture(run.result()));
     }
 
     /**

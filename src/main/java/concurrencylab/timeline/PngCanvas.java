@@ -7,18 +7,21 @@ import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.geom.RoundRectangle2D;
+import java.util.Map;
 
 /**
  * A {@link Canvas} that paints with Java2D into a PNG: the same picture as the SVG, for viewers that show raster
  * images only (Swagger UI's "Try it out" prints an SVG answer as text but shows a PNG). Needs a font (fontconfig and
  * any TrueType font), which every JRE image and desktop has.
  */
-final class PngCanvas implements Canvas {
+public final class PngCanvas implements Canvas {
 
     private final PngImage image;
     private final Graphics2D g;
 
-    PngCanvas(int width, int height) {
+    /** A white picture of {@code width} x {@code height} pixels. */
+    public PngCanvas(int width, int height) {
         image = new PngImage(width, height);
         g = image.graphics();
     }
@@ -45,6 +48,20 @@ final class PngCanvas implements Canvas {
     }
 
     @Override
+    public void centredText(double x, double y, String text, int size, boolean bold, String fill) {
+        g.setColor(Color.decode(fill));
+        g.setFont(new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, size));
+        g.drawString(text, (float) (x - g.getFontMetrics().stringWidth(text) / 2.0), (float) y);
+    }
+
+    @Override
+    public void roundedRect(double x, double y, double width, double height, double radius, String fill,
+            String cssClass, Map<String, String> data) {
+        g.setColor(Color.decode(fill));
+        g.fill(new RoundRectangle2D.Double(x, y, width, height, 2 * radius, 2 * radius));
+    }
+
+    @Override
     public void polyline(double[] xs, double[] ys, int count, String stroke, String title) {
         if (count == 0) {
             return;
@@ -59,7 +76,8 @@ final class PngCanvas implements Canvas {
         g.draw(path);
     }
 
-    byte[] finish() {
+    /** The PNG file's bytes; the canvas is done. */
+    public byte[] finish() {
         return image.finish();
     }
 }

@@ -1,13 +1,15 @@
 package concurrencylab.timeline;
 
 import java.util.Locale;
+import java.util.Map;
 
-/** A {@link Canvas} that writes SVG: self-contained, no script, no external reference. */
-final class SvgCanvas implements Canvas {
+/** A {@link Canvas} that writes SVG: self-contained, no script, no external reference. Not thread-safe. */
+public final class SvgCanvas implements Canvas {
 
     private final StringBuilder svg = new StringBuilder(64 * 1024);
 
-    SvgCanvas(int width, int height, String title) {
+    /** A white picture of {@code width} x {@code height} pixels; {@code title} is its accessible name. */
+    public SvgCanvas(int width, int height, String title) {
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
                 .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" role=\"img\" font-family=\"sans-serif\" font-size=\"11\">\n<title>").append(escape(title))
@@ -43,6 +45,39 @@ final class SvgCanvas implements Canvas {
     }
 
     @Override
+    public void centredText(double x, double y, String text, int size, boolean bold, String fill) {
+        svg.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y))
+                .append("\" text-anchor=\"middle\" pointer-events=\"none\" font-size=\"").append(size).append('"');
+        if (bold) {
+            svg.append(" font-weight=\"bold\"");
+        }
+        svg.append(" fill=\"").append(fill).append("\">").append(escape(text)).append("</text>");
+    }
+
+    @Override
+    public void roundedRect(double x, double y, double width, double height, double radius, String fill,
+            String cssClass, Map<String, String> data) {
+        svg.append("<rect");
+        if (cssClass != null) {
+            svg.append(" class=\"").append(escape(cssClass)).append('"');
+        }
+        data.forEach((key, value) -> svg.append(" data-").append(key).append("=\"").append(escape(value)).append('"'));
+        svg.append(" x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" width=\"").append(fmt(width))
+                .append("\" height=\"").append(fmt(height)).append("\" rx=\"").append(fmt(radius)).append("\" fill=\"")
+                .append(fill).append("\"/>");
+    }
+
+    @Override
+    public void beginLink(String href) {
+        svg.append("<a href=\"").append(escape(href)).append("\">");
+    }
+
+    @Override
+    public void endLink() {
+        svg.append("</a>");
+    }
+
+    @Override
     public void polyline(double[] xs, double[] ys, int count, String stroke, String title) {
         svg.append("<polyline fill=\"none\" stroke=\"").append(stroke).append("\" stroke-width=\"1.2\" points=\"");
         for (int i = 0; i < count; i++) {
@@ -61,7 +96,8 @@ final class SvgCanvas implements Canvas {
         svg.append("</g>\n");
     }
 
-    String finish() {
+    /** The SVG document; the canvas is done. */
+    public String finish() {
         return svg.append("</svg>\n").toString();
     }
 
@@ -71,6 +107,6 @@ final class SvgCanvas implements Canvas {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return TextLines.escapeXml(text);
     }
 }

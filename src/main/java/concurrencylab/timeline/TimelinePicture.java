@@ -258,15 +258,7 @@ public final class TimelinePicture {
     private static List<String> wrap(List<String> caption) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : caption) {
-            StringBuilder line = new StringBuilder();
-            for (String word : paragraph.split(" ")) {
-                if (line.length() + word.length() + 1 > CAPTION_CHARS && !line.isEmpty()) {
-                    lines.add(line.toString());
-                    line = new StringBuilder("    ");
-                }
-                line.append(line.toString().isBlank() ? "" : " ").append(word);
-            }
-            lines.add(line.toString());
+            lines.addAll(TextLines.wrap(paragraph, CAPTION_CHARS, "    "));
         }
         return lines;
     }

@@ -61,6 +61,11 @@ class CompareExperimentTest extends LabHttpTest {
         LabClient.Answer png = lab.get("/api/runs/" + id + "/matrix.png");
         assertThat(png.status()).isEqualTo(200);
         assertThat(png.contentType()).isEqualTo("image/png");
+        // The neutral name and the older one give the same picture, and so does the report page.
+        assertThat(lab.get("/api/runs/" + id + "/picture.svg").body()).isEqualTo(matrix.body());
+        assertThat(lab.get("/api/runs/" + id + "/picture.png").body()).isEqualTo(png.body());
+        String page = lab.get("/runs/" + id).body();
+        assertThat(page).contains("<h2>The matrix</h2>", "/api/runs/" + id + "/picture.svg", matrix.body().strip());
         String cellPicture = cell(details, "coroutines+processes", "cpu").get("timeline").asString();
         assertThat(cellPicture).endsWith("?cell=coroutines%2Bprocesses%2Fcpu");
         LabClient.Answer part = lab.get(cellPicture);
@@ -194,12 +199,16 @@ class CompareExperimentTest extends LabHttpTest {
     }
 
     @Test
-    void onlyACompareRunDrawsAMatrix() {
+    void onlyACompareRunDrawsAResultPicture() {
         String id = lab.runToEnd("threads", "{\"tasks\": 2, \"taskMillis\": 10}").get("id").asString();
 
-        LabClient.Answer answer = lab.get("/api/runs/" + id + "/matrix.svg");
-        assertThat(answer.status()).isEqualTo(404);
-        assertThat(answer.json().get("detail").asString()).contains("only compare runs draw a matrix");
+        for (String path : List.of("/picture.svg", "/picture.png", "/matrix.svg")) {
+            LabClient.Answer answer = lab.get("/api/runs/" + id + path);
+            assertThat(answer.status()).as(path).isEqualTo(404);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().get("detail").asString()).contains("draws no picture of its result",
+                    "/api/runs/" + id + "/timeline.svg");
+        }
     }
 
     private static JsonNode cell(JsonNode details, String model, String workload) {

@@ -131,7 +131,7 @@ class LabPagesBrowserTest extends LabHttpTest {
                 .get("id").asString();
         Browser.with(browser -> {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            WebElement picture = pictureInTryItOut(browser, wait, "operations-Runs-matrixPng", id);
+            WebElement picture = pictureInTryItOut(browser, wait, "operations-Runs-picturePng", id);
             assertThat(((Number) Browser.chrome(browser).executeScript("return arguments[0].naturalWidth", picture))
                     .intValue()).isEqualTo(1000);
             Browser.chrome(browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", picture);
@@ -145,7 +145,7 @@ class LabPagesBrowserTest extends LabHttpTest {
                 {"tasks": 2, "taskMillis": 40, "models": ["threads", "coroutines"]}""").get("id").asString();
         Browser.with(browser -> {
             browser.get(url("/runs/" + id));
-            WebElement matrix = browser.findElement(By.cssSelector("#matrix svg"));
+            WebElement matrix = browser.findElement(By.cssSelector("#result-picture svg"));
             assertThat(matrix.findElements(By.cssSelector("rect.cell"))).as("3 models x 3 workloads").hasSize(9);
             assertThat(matrix.getText()).contains("sequential", "coroutines", "asyncio", "mixed", "C15", "C16");
             Browser.chrome(browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", matrix);

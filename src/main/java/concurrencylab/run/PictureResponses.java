@@ -12,15 +12,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import org.springframework.http.ProblemDetail;
 
-/** The refusals a compare run's matrix can give, for its OpenAPI description. */
+/** The refusals a run's result picture can give, for its OpenAPI description. */
 @Documented
 @Target(METHOD)
 @Retention(RUNTIME)
 @ApiResponses({
-        @ApiResponse(responseCode = "404", description = "No run has this id, or it is not a compare run",
+        @ApiResponse(responseCode = "404", description = "No run has this id, or its experiment draws no picture of its result (only compare does)",
                 content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
         @ApiResponse(responseCode = "409", description = "The run has no result (yet): queued, running, or it failed",
                 content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 })
-public @interface MatrixResponses {
+public @interface PictureResponses {
 }
