@@ -83,6 +83,14 @@ class ArchitectureTest {
                     .should().transitivelyDependOnClassesThat().resideInAnyPackage("org.springframework..",
                             "io.micrometer..", "jakarta..", "tools.jackson..");
 
+    /** Pinning is read in JVMs without Spring too (a worker, a pinned child in PinningTest). */
+    @ArchTest
+    static final ArchRule cpuAffinityCarriesNoSpring =
+            noClasses().that().haveFullyQualifiedName("concurrencylab.experiment.ThreadAffinity")
+                    .or().haveFullyQualifiedName("concurrencylab.process.Pinning")
+                    .should().transitivelyDependOnClassesThat().resideInAnyPackage("org.springframework..",
+                            "io.micrometer..", "jakarta..", "tools.jackson..");
+
     @ArchTest
     static final ArchRule noSystemOut = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 

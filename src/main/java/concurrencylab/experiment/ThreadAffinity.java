@@ -56,14 +56,6 @@ public final class ThreadAffinity {
         return !SERVICE.isEmpty() && Files.isDirectory(TASKS) && NativeHolder.NATIVE != null;
     }
 
-    /** Refuses (400, naming {@code cpus}) a run asking to be pinned where the service's threads cannot be. */
-    public static void checkCanPin(Integer cpus) {
-        if (cpus != null && !available()) {
-            throw new BadParameterException("cpus", cpus, "leave it out",
-                    "pinning the service's threads needs Linux's sched_setaffinity and /proc/self/task");
-        }
-    }
-
     /**
      * Looked up at first use, not when this class loads: a JVM that only reads its CPUs (a worker started from the
      * lab's classes) never touches the native linker, so it never warns about native access.

@@ -76,9 +76,20 @@ class GilExperiment implements Experiment<GilParams> {
                     "gil is the older name of build, and says the opposite of build=" + p.build().tag()
                             + ": give only build");
         }
-        ThreadAffinity.checkCanPin(p.cpus());
+        checkCanPin(p.cpus());
     }
 
+
+    /**
+     * Refuses (400, naming {@code cpus}) a run asking to be pinned where the service's threads cannot be. Here, not
+     * in ThreadAffinity, which Spring-free worker JVMs load too.
+     */
+    static void checkCanPin(Integer cpus) {
+        if (cpus != null && !ThreadAffinity.available()) {
+            throw new BadParameterException("cpus", cpus, "leave it out",
+                    "pinning the service's threads needs Linux's sched_setaffinity and /proc/self/task");
+        }
+    }
 
     /** {@inheritDoc} */
     @Override

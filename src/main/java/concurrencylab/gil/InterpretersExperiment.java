@@ -92,7 +92,7 @@ class InterpretersExperiment implements Experiment<InterpretersParams> {
     @Override
     public void validate(InterpretersParams p, LabLimits limits) {
         Experiment.super.validate(p, limits);
-        ThreadAffinity.checkCanPin(p.cpus());
+        GilExperiment.checkCanPin(p.cpus());
     }
 
     /** {@inheritDoc} */

@@ -69,6 +69,10 @@ class PrometheusDashboardsTest extends LabHttpTest {
             }
             assertThat(queries).hasSizeGreaterThan(20);
             assertThat(empty).as("panel queries that returned no data").isEmpty();
+            for (String model : List.of("free-threaded", "interpreters")) {
+                assertThat(hasResult(api, "lab_compare_speedup{model=\"" + model + "\"}"))
+                        .as("the matrix panel's series for the %s row", model).isTrue();
+            }
         } finally {
             server.destroy();
             if (!server.waitFor(10, TimeUnit.SECONDS)) {
@@ -123,7 +127,7 @@ class PrometheusDashboardsTest extends LabHttpTest {
                 {"event-loop", "{\"clients\": 20, \"requestsPerClient\": 2, \"serverDelayMs\": 10}"},
                 {"event-loop", "{\"mode\": \"blocking\", \"clients\": 10, \"blockMillis\": 150}"},
                 {"sockets", "{\"clients\": 5, \"requestsPerClient\": 1, \"serverDelayMs\": 10}"},
-                {"compare", "{\"tasks\": 2, \"taskMillis\": 20, \"models\": [\"threads\", \"coroutines\"]}"}}) {
+                {"compare", "{\"tasks\": 2, \"taskMillis\": 20, \"models\": [\"threads\", \"free-threaded\", \"interpreters\", \"coroutines\"]}"}}) {
             assertThat(lab.runToEnd(run[0], run[1]).get("status").asString()).as(run[0]).isEqualTo("SUCCEEDED");
         }
     }
