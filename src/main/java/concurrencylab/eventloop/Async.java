@@ -7,6 +7,12 @@ import java.util.List;
 /** What a coroutine calls: await a future, sleep, gather tasks. Only inside a task, on its loop's thread. */
 public final class Async {
 
+    static {
+        // Loaded with the loop (see EventLoop's static block): a class file cannot be opened out of descriptors.
+        Sleep.class.getName();
+        Gathering.class.getName();
+    }
+
     private Async() {
     }
 
@@ -23,8 +29,9 @@ public final class Async {
     /** Suspends the calling coroutine for {@code delay}; other coroutines run meanwhile. */
     public static void sleep(Duration delay) throws Exception {
         EventLoop loop = loop();
-        LoopFuture<Void> done = new LoopFuture<>(loop);
+        LoopFuture<Void> done = new Sleep(loop, delay);
         TimerHandle timer = loop.callLater(delay, () -> done.trySetResult(null));
+        timer.completes = done;
         try {
             await(done);
         } finally {
@@ -32,21 +39,17 @@ public final class Async {
         }
     }
 
+    private static String millis(Duration delay) {
+        long micros = delay.toNanos() / 1_000;
+        return micros % 1_000 == 0 ? micros / 1_000 + " ms" : String.format(java.util.Locale.ROOT, "%.3f ms", micros / 1e3);
+    }
+
     /**
      * A future of all results, in order; it fails with the first failure. Cancelling it cancels every child still
      * pending, as asyncio's gather does, so a cancelled caller leaves no task of its own running.
      */
     public static <T> LoopFuture<List<T>> gather(EventLoop loop, List<? extends LoopFuture<T>> futures) {
-        LoopFuture<List<T>> all = new LoopFuture<>(loop) {
-            @Override
-            public boolean cancel() {
-                if (!super.cancel()) {
-                    return false;
-                }
-                futures.forEach(LoopFuture::cancel);
-                return true;
-            }
-        };
+        LoopFuture<List<T>> all = new Gathering<>(loop, futures);
         if (futures.isEmpty()) {
             all.setResult(List.of());
             return all;
@@ -77,5 +80,46 @@ public final class Async {
             });
         }
         return all;
+    }
+
+    /** The future {@link #sleep} awaits. */
+    private static final class Sleep extends LoopFuture<Void> {
+
+        private final Duration delay;
+
+        Sleep(EventLoop loop, Duration delay) {
+            super(loop);
+            this.delay = delay;
+        }
+
+        @Override
+        public String describe() {
+            return "sleep " + millis(delay);
+        }
+    }
+
+    /** The future of {@link #gather}: cancelling it cancels its children. */
+    private static final class Gathering<T> extends LoopFuture<List<T>> {
+
+        private final List<? extends LoopFuture<T>> futures;
+
+        Gathering(EventLoop loop, List<? extends LoopFuture<T>> futures) {
+            super(loop);
+            this.futures = futures;
+        }
+
+        @Override
+        public String describe() {
+            return "gather of " + futures.size();
+        }
+
+        @Override
+        public boolean cancel() {
+            if (!super.cancel()) {
+                return false;
+            }
+            futures.forEach(LoopFuture::cancel);
+            return true;
+        }
     }
 }

@@ -17,10 +17,13 @@ public final class AsyncSocket implements AutoCloseable {
 
     private final EventLoop loop;
     private final SocketChannel channel;
+    /** What a recording of the loop calls this socket: "client 17's socket". */
+    private final String label;
 
-    AsyncSocket(EventLoop loop, SocketChannel channel) throws IOException {
+    AsyncSocket(EventLoop loop, SocketChannel channel, String label) throws IOException {
         this.loop = loop;
         this.channel = channel;
+        this.label = label;
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
     }
@@ -30,9 +33,9 @@ public final class AsyncSocket implements AutoCloseable {
         EventLoop loop = Async.loop();
         SocketChannel channel = SocketChannel.open();
         try {
-            AsyncSocket socket = new AsyncSocket(loop, channel);
+            AsyncSocket socket = new AsyncSocket(loop, channel, Task.current().name() + "'s socket");
             if (!channel.connect(address)) {
-                Async.await(loop.whenReady(channel, SelectionKey.OP_CONNECT));
+                Async.await(loop.whenReady(channel, SelectionKey.OP_CONNECT, socket.label));
                 channel.finishConnect();
             }
             return socket;
@@ -49,13 +52,13 @@ public final class AsyncSocket implements AutoCloseable {
             SocketChannel accepted = server.accept();
             if (accepted != null) {
                 try {
-                    return new AsyncSocket(loop, accepted);
+                    return new AsyncSocket(loop, accepted, "a socket " + Task.current().name() + " accepted");
                 } catch (IOException e) { // reset before we set it up: close it, do not leak it
                     accepted.close();
                     throw e;
                 }
             }
-            Async.await(loop.whenReady(server, SelectionKey.OP_ACCEPT));
+            Async.await(loop.whenReady(server, SelectionKey.OP_ACCEPT, "the listening socket"));
         }
     }
 
@@ -66,7 +69,7 @@ public final class AsyncSocket implements AutoCloseable {
             if (read != 0) {
                 return read;
             }
-            Async.await(loop.whenReady(channel, SelectionKey.OP_READ));
+            Async.await(loop.whenReady(channel, SelectionKey.OP_READ, label));
         }
     }
 
@@ -84,7 +87,7 @@ public final class AsyncSocket implements AutoCloseable {
     public void sendAll(ByteBuffer buffer) throws Exception {
         while (buffer.hasRemaining()) {
             if (channel.write(buffer) == 0) {
-                Async.await(loop.whenReady(channel, SelectionKey.OP_WRITE));
+                Async.await(loop.whenReady(channel, SelectionKey.OP_WRITE, label));
             }
         }
     }

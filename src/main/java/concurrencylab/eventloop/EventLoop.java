@@ -1,14 +1,10 @@
 package concurrencylab.eventloop;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.PriorityQueue;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -41,16 +36,17 @@ import java.util.function.Consumer;
  * clean-up (their {@code finally} blocks) before it closes the channels.
  *
  * <p>Thread confinement: everything but {@link #execute}, {@link #wakeup} and the statistics getters runs on the
- * loop thread, the thread that created the loop (checked). {@code incoming} and {@code wakeupPending} are the
- * only fields other threads touch; every other field is owned by the loop thread.
+ * loop thread, the thread that created the loop (checked, {@link #closeChannel} too). {@code incoming} (and the
+ * selector's wakeup flag) are the only fields other threads touch; every other field is owned by the loop thread.
  *
  * <p>States: OPEN (runs when asked) -> CLOSED on {@link #close()}, which cancels the pending tasks and lets them
  * clean up, then closes every channel registered with the selector and the selector itself.
  *
- * <p>Why one class of some 550 lines: the ready deque, the timer heap, the selector and the pass that runs them
- * share one owner thread and one set of invariants (what a pass runs, when a cancelled timer leaves the heap, what
- * close releases); split up, those invariants would be spread over classes that each see only part of the state.
- * Futures, tasks, socket operations and timers already live in their own classes.
+ * <p>Three parts, as Netty splits its loop from its I/O handler and asyncio {@code base_events} from
+ * {@code selector_events}: this class is the core (the ready deque, the timer heap, {@link #runOnce}, tasks and
+ * their clean-up); {@link LoopSelector} owns the {@link java.nio.channels.Selector} and what each channel is watched
+ * for; {@link LoopStats} counts and tells the {@link LoopObserver}. A replay records passes through the observer
+ * ({@link LoopObserver#recordsPasses}); without one, the core names nothing.
  */
 public final class EventLoop implements AutoCloseable {
 
@@ -67,28 +63,19 @@ public final class EventLoop implements AutoCloseable {
         // Out of file descriptors, a class file on a plain classpath (target/classes) cannot be opened, and the first
         // use of a class the loop has not needed yet would throw NoClassDefFoundError at the worst moment: a server
         // backing off from a failed accept. Load the loop's own classes with the loop.
-        for (Class<?> type : List.of(Interest.class, Handle.class, TimerHandle.class, LoopFuture.class,
-                ExecutorFuture.class, Task.class, Async.class, AsyncSocket.class)) {
+        for (Class<?> type : List.of(LoopSelector.class, LoopStats.class, Handle.class, TimerHandle.class,
+                LoopFuture.class, ExecutorFuture.class, Task.class, Async.class, AsyncSocket.class, ChannelReady.class)) {
             type.getName();
         }
     }
 
     private final Thread owner = Thread.currentThread();
-    private final Selector selector;
-    private final long slowNanos;
-    private final LoopObserver observer;
     private final ArrayDeque<Handle> ready = new ArrayDeque<>();
-    /**
-     * Queues the callbacks of a channel the selector reports ready. Handed to {@code select(Consumer)}, so the
-     * selector calls it key by key instead of filling its selected-key set (a HashSet add and remove per ready
-     * channel per pass, a sixth of the loop's Java time at 1,000 connections).
-     */
-    private final Consumer<SelectionKey> dispatch = key -> ((Interest) key.attachment()).fire(key, ready);
+    private final LoopSelector io = new LoopSelector(ready);
+    private final LoopStats stats;
     private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
     /** Callbacks from other threads; drained at the start of every pass. */
     private final ConcurrentLinkedQueue<Handle> incoming = new ConcurrentLinkedQueue<>();
-    /** A wakeup of the selector is already on its way. */
-    private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private Consumer<Throwable> exceptionHandler = e -> log.log(System.Logger.Level.ERROR, "callback failed", e);
     private LoopLock lock = LoopLock.NONE;
     /** Tasks created on this loop and not done yet, for close() to cancel. */
@@ -96,26 +83,12 @@ public final class EventLoop implements AutoCloseable {
     /** Cancelled timers still in the heap (those a cancel on this thread counted). */
     private int cancelledTimers;
     private long timerSequence;
+    private long taskSequence;
     private boolean stopping;
     private boolean closed;
 
-    /** Statistics, written by the loop thread; read after the loop has run (or racily, for display). */
-    private volatile long iterations;
-    private volatile long selects;
-    private volatile long slowCallbacks;
-    private volatile int peakReady;
-    private volatile long maxLagNanos;
-    private long[] lagSamples = new long[256];
-    private int lagCount;
-
     public EventLoop(Duration slowCallback, LoopObserver observer) {
-        try {
-            this.selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        this.slowNanos = slowCallback.toNanos();
-        this.observer = observer;
+        this.stats = new LoopStats(slowCallback.toNanos(), observer);
     }
 
     public EventLoop() {
@@ -145,20 +118,33 @@ public final class EventLoop implements AutoCloseable {
 
     /** Runs {@code callback} in the next pass, after the callbacks scheduled before it. */
     public Handle callSoon(Runnable callback) {
+        return callSoon(new Handle(callback));
+    }
+
+    /** Queues {@code handle} for the next pass. */
+    Handle callSoon(Handle handle) {
         checkThread();
-        Handle handle = new Handle(callback);
         ready.add(handle);
         return handle;
     }
 
     public TimerHandle callLater(Duration delay, Runnable callback) {
-        return callAt(System.nanoTime() + delay.toNanos(), callback);
+        return callAt(System.nanoTime() + delay.toNanos(), callback, null);
+    }
+
+    /** {@link #callLater(Duration, Runnable)}, the timer called {@code name} where the loop is recorded. */
+    TimerHandle callLater(Duration delay, Runnable callback, String name) {
+        return callAt(System.nanoTime() + delay.toNanos(), callback, name);
     }
 
     /** Runs {@code callback} once {@link System#nanoTime()} reaches {@code when}. */
     public TimerHandle callAt(long when, Runnable callback) {
+        return callAt(when, callback, null);
+    }
+
+    private TimerHandle callAt(long when, Runnable callback, String name) {
         checkThread();
-        TimerHandle timer = new TimerHandle(this, when, timerSequence++, callback);
+        TimerHandle timer = new TimerHandle(this, when, timerSequence++, callback, name);
         timers.add(timer);
         return timer;
     }
@@ -207,7 +193,12 @@ public final class EventLoop implements AutoCloseable {
 
     /** Thread-safe: runs {@code callback} on the loop thread in its next pass, waking the selector if needed. */
     public void execute(Runnable callback) {
-        incoming.add(new Handle(callback));
+        execute(new Handle(callback));
+    }
+
+    /** {@link #execute(Runnable)} with a handle of its own (a name for a recording). Thread-safe. */
+    void execute(Handle handle) {
+        incoming.add(handle);
         if (!inLoopThread()) {
             wakeup();
         }
@@ -215,9 +206,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** Thread-safe: makes a select in progress (or the next one) return at once. */
     public void wakeup() {
-        if (wakeupPending.compareAndSet(false, true)) {
-            selector.wakeup();
-        }
+        io.wakeup();
     }
 
     /**
@@ -226,23 +215,40 @@ public final class EventLoop implements AutoCloseable {
      */
     public void runOnce() throws IOException, InterruptedException {
         checkThread();
-        iterations++;
+        long index = stats.passStarted();
         for (Handle handle; (handle = incoming.poll()) != null; ) {
             ready.add(handle);
         }
         purgeCancelledTimers();
+        boolean recording = stats.recording();
+        LoopObserver observer = stats.observer();
+        long timeout = selectTimeout();
+        List<String> watching = null;
+        List<String> reported = null;
+        if (recording) {
+            observer.passStarted(index, System.nanoTime(), LoopStats.names(ready));
+            watching = new ArrayList<>();
+            io.describeWatching(watching, LoopRecording.MAX_NAMES);
+            reported = new ArrayList<>();
+        }
+        String why = recording ? whyThisTimeout(timeout) : null;
         long selectStart;
         long selectEnd;
         lock.beforeSelect();
         try {
             selectStart = System.nanoTime();
-            select();
+            io.select(timeout, reported);
             selectEnd = System.nanoTime();
         } finally {
             lock.afterSelect();
         }
+        stats.selected();
+        if (recording) {
+            observer.selected(timeout, why, selectEnd - selectStart, watching, reported);
+        }
         long now = System.nanoTime();
         long lag = -1;
+        List<String> due = recording ? new ArrayList<>() : null;
         while (!timers.isEmpty() && timers.peek().when <= now) {
             TimerHandle timer = pollTimer();
             if (!timer.isCancelled()) {
@@ -250,38 +256,65 @@ public final class EventLoop implements AutoCloseable {
                     lag = now - timer.when;
                 }
                 ready.add(timer);
+                if (due != null) {
+                    due.add(timer.name());
+                }
             }
         }
         if (lag >= 0) {
-            recordLag(lag);
+            stats.lag(lag);
+        }
+        if (due != null && !due.isEmpty()) {
+            observer.timersDue(due);
         }
         int count = ready.size();
-        if (count > peakReady) {
-            peakReady = count;
-        }
+        stats.ready(count);
         for (int i = 0; i < count; i++) {
             run(ready.poll());
             lock.betweenCallbacks();
         }
-        observer.iteration(count, lag);
-        observer.pass(selectStart, selectEnd, now, System.nanoTime(), count);
+        if (recording) {
+            tellTasks(observer);
+        }
+        stats.passEnded(selectStart, selectEnd, now, System.nanoTime(), count, lag);
     }
 
-    private void select() throws IOException {
-        wakeupPending.set(false);
+    /** How long the next select may wait, in ms: 0 when anything is ready, until the nearest timer, else -1. */
+    private long selectTimeout() {
         if (!ready.isEmpty() || !incoming.isEmpty() || stopping || closed) {
-            selector.selectNow(dispatch);
-        } else if (!timers.isEmpty()) {
-            long waitNanos = timers.peek().when - System.nanoTime();
-            if (waitNanos <= 0) {
-                selector.selectNow(dispatch);
-            } else {
-                selector.select(dispatch, Math.max(1, Math.ceilDiv(waitNanos, 1_000_000)));
-            }
-        } else {
-            selector.select(dispatch);
+            return 0;
         }
-        selects++;
+        if (!timers.isEmpty()) {
+            long waitNanos = timers.peek().when - System.nanoTime();
+            return waitNanos <= 0 ? 0 : Math.max(1, Math.ceilDiv(waitNanos, 1_000_000));
+        }
+        return -1;
+    }
+
+    /** Why the select may wait as long as {@code timeout} says (for a recording). */
+    private String whyThisTimeout(long timeout) {
+        if (timeout < 0) {
+            return "nothing ready and no timer: wait until a socket is ready or another thread hands work in";
+        }
+        if (timeout > 0) {
+            return "nothing ready: wait until the next timer, " + timers.peek().name();
+        }
+        if (!ready.isEmpty()) {
+            return ready.size() + " callback" + (ready.size() == 1 ? "" : "s") + " ready: only look, do not wait";
+        }
+        return stopping || closed ? "stopping: only look, do not wait" : "a timer is due: only look, do not wait";
+    }
+
+    /** Every pending task as this pass leaves it, at most {@link LoopRecording#MAX_NAMES} of them. */
+    private void tellTasks(LoopObserver observer) {
+        List<LoopObserver.TaskState> states = new ArrayList<>(Math.min(pendingTasks.size(), LoopRecording.MAX_NAMES));
+        for (Task<?> task : pendingTasks) {
+            if (states.size() == LoopRecording.MAX_NAMES) {
+                break;
+            }
+            states.add(task.state());
+        }
+        observer.passEnded(states, pendingTasks.size() - states.size());
     }
 
     private void run(Handle handle) {
@@ -290,7 +323,7 @@ public final class EventLoop implements AutoCloseable {
         }
         long started = System.nanoTime();
         try {
-            handle.callback.run();
+            handle.runCallback();
         } catch (Exception e) {
             try {
                 exceptionHandler.accept(e);
@@ -298,25 +331,16 @@ public final class EventLoop implements AutoCloseable {
                 // a failing handler must not stop the loop either
             }
         }
-        long took = System.nanoTime() - started;
-        if (took > slowNanos) {
-            slowCallbacks++;
-            log.log(System.Logger.Level.WARNING, "slow callback {0} held the loop for {1} ms", handle.name(),
-                    took / 1_000_000);
-            observer.slowCallback(handle.name(), took);
-        }
+        stats.callbackRan(handle, System.nanoTime() - started);
     }
 
-    private void recordLag(long lag) {
-        if (lag > maxLagNanos) {
-            maxLagNanos = lag;
-        }
-        if (lagCount == lagSamples.length && lagCount < (1 << 22)) {
-            lagSamples = Arrays.copyOf(lagSamples, lagCount * 2);
-        }
-        if (lagCount < lagSamples.length) {
-            lagSamples[lagCount++] = lag;
-        }
+    /** Whether a replay records this loop's passes: then tasks and futures tell it what they do. Loop thread. */
+    boolean recording() {
+        return stats.recording();
+    }
+
+    LoopObserver observer() {
+        return stats.observer();
     }
 
     /** Runs passes until {@code future} is done, then returns its result (or throws its failure). */
@@ -350,7 +374,7 @@ public final class EventLoop implements AutoCloseable {
             if (!done[0]) {
                 beat(every, done);
             }
-        });
+        }, "heartbeat (measures the loop's lag)");
     }
 
     /** Runs passes until {@link #stop()} is called on the loop thread (e.g. through execute). */
@@ -375,9 +399,15 @@ public final class EventLoop implements AutoCloseable {
      * how to fix it, where this JVM cannot run coroutines ({@link Coroutines}).
      */
     public <T> Task<T> createTask(Coroutine<T> body) {
+        return createTask("Task-" + (taskSequence + 1), body);
+    }
+
+    /** {@link #createTask(Coroutine)} with a name, as asyncio's {@code create_task(coro, name=...)}: "client 17". */
+    public <T> Task<T> createTask(String name, Coroutine<T> body) {
         checkThread();
         Coroutines.require();
-        Task<T> task = new Task<>(this, body);
+        taskSequence++;
+        Task<T> task = new Task<>(this, name, body);
         pendingTasks.add(task);
         return task;
     }
@@ -400,8 +430,13 @@ public final class EventLoop implements AutoCloseable {
 
     /** A future that completes (once) when {@code channel} is ready for {@code op}. */
     public LoopFuture<Void> whenReady(SelectableChannel channel, int op) {
-        LoopFuture<Void> future = new LoopFuture<>(this);
-        watch(channel, op, () -> future.trySetResult(null), false);
+        return whenReady(channel, op, null);
+    }
+
+    /** {@link #whenReady(SelectableChannel, int)}; {@code label} names the channel when it is first watched. */
+    LoopFuture<Void> whenReady(SelectableChannel channel, int op, String label) {
+        ChannelReady future = new ChannelReady(this, channel, op);
+        watch(channel, op, () -> future.trySetResult(null), false, label);
         return future;
     }
 
@@ -410,41 +445,36 @@ public final class EventLoop implements AutoCloseable {
      * channel's callbacks are replaced per op.
      */
     public void watch(SelectableChannel channel, int op, Runnable callback, boolean persistent) {
+        watch(channel, op, callback, persistent, null);
+    }
+
+    /** {@link #watch(SelectableChannel, int, Runnable, boolean)}; {@code label} names a newly watched channel. */
+    public void watch(SelectableChannel channel, int op, Runnable callback, boolean persistent, String label) {
         checkThread();
-        SelectionKey key = channel.keyFor(selector);
-        try {
-            if (key == null || !key.isValid()) {
-                key = channel.register(selector, op, new Interest());
-            } else {
-                key.interestOps(key.interestOps() | op);
-            }
-        } catch (ClosedChannelException e) {
-            throw new IllegalStateException("channel is closed", e);
-        }
-        ((Interest) key.attachment()).set(op, callback, persistent);
+        io.watch(channel, op, callback, persistent, label != null ? label : defaultLabel(channel));
     }
 
     /** Stops watching {@code channel} for {@code op}. */
     public void unwatch(SelectableChannel channel, int op) {
         checkThread();
-        SelectionKey key = channel.keyFor(selector);
-        if (key != null && key.isValid()) {
-            key.interestOps(key.interestOps() & ~op);
-            ((Interest) key.attachment()).set(op, null, false);
-        }
+        io.unwatch(channel, op);
     }
 
     /** Closes {@code channel} and wakes whoever waits on it: their waits fail with ClosedChannelException. */
     public void closeChannel(SelectableChannel channel) {
-        SelectionKey key = channel.keyFor(selector);
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        if (key != null) {
-            ((Interest) key.attachment()).fireAll(ready);
-        }
+        checkThread();
+        io.closeChannel(channel);
+    }
+
+    /** The label {@code channel} is watched under, or null. Loop thread. */
+    String labelOf(SelectableChannel channel) {
+        return io.labelOf(channel);
+    }
+
+    /** A channel watched without a label: its kind and identity, computed once, when it is first watched. */
+    private static String defaultLabel(SelectableChannel channel) {
+        return channel.getClass().getSimpleName().replace("Impl", "") + "@"
+                + Integer.toHexString(System.identityHashCode(channel));
     }
 
     /**
@@ -460,18 +490,7 @@ public final class EventLoop implements AutoCloseable {
         if (inLoopThread()) {
             cancelPendingTasks();
         }
-        for (SelectionKey key : selector.keys()) {
-            try {
-                key.channel().close();
-            } catch (IOException ignored) {
-                // best effort: the selector closes next
-            }
-        }
-        try {
-            selector.close();
-        } catch (IOException ignored) {
-            // nothing left to do
-        }
+        io.closeAll();
         ready.clear();
         timers.clear();
         incoming.clear();
@@ -506,85 +525,31 @@ public final class EventLoop implements AutoCloseable {
 
     /** Channels registered with the selector now (for tests and leak checks). */
     public int registeredChannels() {
-        return closed ? 0 : selector.keys().size();
+        return closed ? 0 : io.registered();
     }
 
     public long iterations() {
-        return iterations;
+        return stats.iterations();
     }
 
     public long selects() {
-        return selects;
+        return stats.selects();
     }
 
     public long slowCallbacks() {
-        return slowCallbacks;
+        return stats.slowCallbacks();
     }
 
     public int peakReady() {
-        return peakReady;
+        return stats.peakReady();
     }
 
     public long maxLagNanos() {
-        return maxLagNanos;
+        return stats.maxLagNanos();
     }
 
     /** How late due timers ran, one sample per pass that had one. Loop thread only. */
     public long[] lagSamples() {
-        return Arrays.copyOf(lagSamples, lagCount);
-    }
-
-    /**
-     * The callbacks registered per operation of one channel; the selection key's attachment. Each registration gets
-     * one {@link Handle}, queued again every time its channel is ready (asyncio's selector loop does the same), so a
-     * ready channel costs the loop no allocation. Loop thread only.
-     */
-    private static final class Interest {
-
-        private static final int[] OPS = {SelectionKey.OP_ACCEPT, SelectionKey.OP_CONNECT, SelectionKey.OP_READ,
-                SelectionKey.OP_WRITE};
-        private final Handle[] handles = new Handle[OPS.length];
-        private final boolean[] persistent = new boolean[OPS.length];
-
-        void set(int op, Runnable callback, boolean keep) {
-            for (int i = 0; i < OPS.length; i++) {
-                if ((op & OPS[i]) != 0) {
-                    handles[i] = callback == null ? null : new Handle(callback, "io");
-                    persistent[i] = keep;
-                }
-            }
-        }
-
-        void fire(SelectionKey key, ArrayDeque<Handle> ready) {
-            if (!key.isValid()) {
-                fireAll(ready);
-                return;
-            }
-            int readyOps = key.readyOps();
-            int interest = key.interestOps();
-            int keep = interest;
-            for (int i = 0; i < OPS.length; i++) {
-                if ((readyOps & OPS[i]) != 0 && handles[i] != null) {
-                    ready.add(handles[i]);
-                    if (!persistent[i]) {
-                        handles[i] = null;
-                        keep &= ~OPS[i];
-                    }
-                }
-            }
-            if (keep != interest) {
-                key.interestOps(keep);
-            }
-        }
-
-        /** The channel is gone: run every waiting callback once, so waiters see the closed channel. */
-        void fireAll(ArrayDeque<Handle> ready) {
-            for (int i = 0; i < OPS.length; i++) {
-                if (handles[i] != null) {
-                    ready.add(new Handle(handles[i].callback, "io-closed"));
-                    handles[i] = null;
-                }
-            }
-        }
+        return stats.lagSamples();
     }
 }

@@ -120,8 +120,8 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
         LoopClients.Tally tally = new LoopClients.Tally(requests);
         Measured measured;
         Blocker blocker;
-        EventLoop loop = new EventLoop(EventLoop.DEFAULT_SLOW_CALLBACK,
-                LoopLanes.of(context.timeline(), metrics.observer(kind())));
+        EventLoop loop = new EventLoop(EventLoop.DEFAULT_SLOW_CALLBACK, LoopRecording.of(context.timeline(),
+                LoopLanes.of(context.timeline(), metrics.observer(kind()))));
         // The loop first: it holds a Selector, and must be closed even if starting the worker fails.
         try (loop; WorkerGroup worker = offload == Offload.PROCESS
                 ? workers.start(1, null, context.platformThreads("worker-io")) : null;
@@ -153,13 +153,14 @@ class EventLoopExperiment implements Experiment<EventLoopParams> {
                     : null; // first, so that it is drawn above the sampled clients
             for (int c = 0; c < p.clients(); c++) {
                 Lane lane = Timeline.sampled(c, p.clients()) ? context.timeline().lane("coroutines", "client " + c) : null;
-                all.add(loop.createTask(() -> sockets
+                all.add(loop.createTask("client " + c, () -> sockets
                         ? LoopClients.echo(address, payload, p.requestsPerClient(), tally, context, lane)
                         : LoopClients.sleeper(delay, p.requestsPerClient(), tally, context, lane)));
             }
             if (blocking) {
                 Duration settle = delay.isZero() ? Duration.ofMillis(1) : delay.dividedBy(2);
-                all.add(loop.createTask(() -> blocker.run(loop, settle, Duration.ofMillis(p.blockMillis()), blockerLane)));
+                all.add(loop.createTask("blocker", () -> blocker.run(loop, settle, Duration.ofMillis(p.blockMillis()),
+                        blockerLane)));
             }
             loop.runUntilComplete(Async.gather(loop, all), HEARTBEAT);
             measured = stopwatch.stop().plusCpu(blocker.workerCpuNanos()); // a worker process computes for the lab too

@@ -11,6 +11,8 @@ import java.util.concurrent.FutureTask;
  */
 final class ExecutorFuture<T> extends LoopFuture<T> {
 
+    private static final String ARRIVES = "an executor's result arrives";
+
     private final FutureTask<T> job;
 
     ExecutorFuture(EventLoop loop, Callable<T> work) {
@@ -23,9 +25,9 @@ final class ExecutorFuture<T> extends LoopFuture<T> {
                 }
                 try {
                     T result = get();
-                    loop.execute(() -> trySetResult(result));
+                    loop.execute(new Handle(() -> trySetResult(result), ARRIVES));
                 } catch (ExecutionException e) {
-                    loop.execute(() -> trySetException(e.getCause()));
+                    loop.execute(new Handle(() -> trySetException(e.getCause()), ARRIVES));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt(); // get() on a finished task does not wait
                 }
@@ -35,6 +37,11 @@ final class ExecutorFuture<T> extends LoopFuture<T> {
 
     FutureTask<T> job() {
         return job;
+    }
+
+    @Override
+    public String describe() {
+        return "an executor's result";
     }
 
     @Override

@@ -20,9 +20,14 @@ public class Handle {
         this.name = name;
     }
 
-    /** What to call this callback in a warning; computed when asked, never on the loop's hot path. */
+    /** What to call this callback in a warning or a recording; computed when asked, never on the loop's hot path. */
     String name() {
         return name != null ? name : callback.getClass().getName();
+    }
+
+    /** Runs the callback; a subclass that carries its callback otherwise runs it here. */
+    void runCallback() {
+        callback.run();
     }
 
     /** The callback will not run (if it has not run yet). */

@@ -17,6 +17,10 @@ public class LoopFuture<T> {
 
     private enum State { PENDING, RESULT, FAILED, CANCELLED }
 
+    static {
+        DoneCallback.class.getName(); // loaded with the loop, as EventLoop's static block explains
+    }
+
     final EventLoop loop;
     private State state = State.PENDING;
     private T result;
@@ -81,10 +85,22 @@ public class LoopFuture<T> {
 
     public void addDoneCallback(Consumer<LoopFuture<T>> callback) {
         if (isDone()) {
-            loop.callSoon(() -> callback.accept(this));
+            schedule(callback);
         } else {
             callbacks.add(callback);
         }
+    }
+
+    /** What this future stands for, for a recording of the loop ("read on client 3's socket", "sleep 50 ms"). */
+    public String describe() {
+        return "a future";
+    }
+
+    private void schedule(Consumer<LoopFuture<T>> callback) {
+        if (callback instanceof Task.Wakeup<?> wakeup && loop.recording()) {
+            loop.observer().woke(wakeup.task.name());
+        }
+        loop.callSoon(new DoneCallback<>(this, callback));
     }
 
     private void complete(State outcome, T value, Throwable error) {
@@ -97,12 +113,36 @@ public class LoopFuture<T> {
         List<Consumer<LoopFuture<T>>> toRun = callbacks;
         callbacks = List.of();
         for (Consumer<LoopFuture<T>> callback : toRun) {
-            loop.callSoon(() -> callback.accept(this));
+            schedule(callback);
         }
         onDone();
     }
 
     /** Called once, when the future completes, on the loop thread; for subclasses. */
     protected void onDone() {
+    }
+
+    /** A done-callback on its way: named after the task it resumes, or the future it reports on, when asked. */
+    private static final class DoneCallback<T> extends Handle {
+
+        private final LoopFuture<T> future;
+        private final Consumer<LoopFuture<T>> callback;
+
+        DoneCallback(LoopFuture<T> future, Consumer<LoopFuture<T>> callback) {
+            super(null);
+            this.future = future;
+            this.callback = callback;
+        }
+
+        @Override
+        void runCallback() {
+            callback.accept(future);
+        }
+
+        @Override
+        String name() {
+            return callback instanceof Task.Wakeup<?> wakeup ? wakeup.task.name()
+                    : "done callback of " + future.describe();
+        }
     }
 }

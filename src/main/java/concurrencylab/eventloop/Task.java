@@ -1,5 +1,7 @@
 package concurrencylab.eventloop;
 
+import java.util.function.Consumer;
+
 import java.util.concurrent.CancellationException;
 import jdk.internal.vm.Continuation;
 import jdk.internal.vm.ContinuationScope;
@@ -21,17 +23,23 @@ import jdk.internal.vm.ContinuationScope;
 public final class Task<T> extends LoopFuture<T> {
 
     static final ContinuationScope SCOPE = new ContinuationScope("concurrencylab-eventloop");
+
+    static {
+        Wakeup.class.getName(); // loaded with the loop, as EventLoop's static block explains
+    }
     /** The task whose step is running on this thread, or null. */
     private static final ThreadLocal<Task<?>> CURRENT = new ThreadLocal<>();
 
     private final Continuation continuation;
+    private final String name;
     /** The future this task waits on, or null while it is scheduled to step. */
     private LoopFuture<?> waitingOn;
     private boolean cancelRequested;
     private boolean started;
 
-    Task(EventLoop loop, Coroutine<T> body) {
+    Task(EventLoop loop, String name, Coroutine<T> body) {
         super(loop);
+        this.name = name;
         this.continuation = new Continuation(SCOPE, () -> {
             try {
                 T value = body.run();
@@ -45,7 +53,23 @@ public final class Task<T> extends LoopFuture<T> {
                 throw e;
             }
         });
-        loop.callSoon(this::step);
+        loop.callSoon(new Handle(this::step, name));
+    }
+
+    /** Its name, as asyncio's {@code Task.get_name()}: "client 17", or "Task-3". */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String describe() {
+        return "task " + name;
+    }
+
+    /** Where this task stands as a pass ends: scheduled to step, or waiting on a future (for a recording). */
+    LoopObserver.TaskState state() {
+        return waitingOn == null ? new LoopObserver.TaskState(name, "ready", null)
+                : new LoopObserver.TaskState(name, "waiting", waitingOn.describe());
     }
 
     static Task<?> current() {
@@ -81,7 +105,10 @@ public final class Task<T> extends LoopFuture<T> {
         }
         if (!future.isDone()) {
             waitingOn = future;
-            future.addDoneCallback(done -> step());
+            future.addDoneCallback(new Wakeup<>(this));
+            if (loop.recording()) {
+                loop.observer().parked(name, future);
+            }
             Continuation.yield(SCOPE);
             waitingOn = null;
         }
@@ -110,5 +137,23 @@ public final class Task<T> extends LoopFuture<T> {
     @Override
     protected void onDone() {
         loop.taskDone(this);
+    }
+
+    /**
+     * The done-callback a waiting task puts on the future it awaits, asyncio's {@code Task.__wakeup}: it steps the task.
+     * A future that completes schedules it as a callback named after the task, and tells a recording whom it woke.
+     */
+    static final class Wakeup<R> implements Consumer<LoopFuture<R>> {
+
+        final Task<?> task;
+
+        Wakeup(Task<?> task) {
+            this.task = task;
+        }
+
+        @Override
+        public void accept(LoopFuture<R> done) {
+            task.step();
+        }
     }
 }

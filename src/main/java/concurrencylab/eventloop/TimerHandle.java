@@ -13,9 +13,11 @@ public final class TimerHandle extends Handle implements Comparable<TimerHandle>
     private final EventLoop loop;
     boolean scheduled = true;
     boolean countedAsCancelled;
+    /** The future this timer completes, which names it in a recording ("timer: sleep 50 ms"); may be null. */
+    LoopFuture<?> completes;
 
-    TimerHandle(EventLoop loop, long when, long sequence, Runnable callback) {
-        super(callback);
+    TimerHandle(EventLoop loop, long when, long sequence, Runnable callback, String name) {
+        super(callback, name);
         this.loop = loop;
         this.when = when;
         this.sequence = sequence;
@@ -27,6 +29,11 @@ public final class TimerHandle extends Handle implements Comparable<TimerHandle>
             super.cancel();
             loop.timerCancelled(this);
         }
+    }
+
+    @Override
+    String name() {
+        return completes != null ? "timer: " + completes.describe() : super.name();
     }
 
     @Override

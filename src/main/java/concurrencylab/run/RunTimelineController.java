@@ -1,8 +1,10 @@
 package concurrencylab.run;
 
+import concurrencylab.experiment.BadParameterException;
 import concurrencylab.experiment.Experiment;
 import concurrencylab.experiment.ExperimentCatalog;
 import concurrencylab.experiment.ResultPicture;
+import concurrencylab.timeline.StepRecord;
 import concurrencylab.timeline.TimelineSnapshot;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,13 +28,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What a run recorded: its timeline as a picture (SVG, PNG) and as a trace for Perfetto. */
+/**
+ * What a run recorded: its timeline as a picture (SVG, PNG) and as a trace for Perfetto, its result's picture, and the
+ * event loop's passes step by step.
+ */
 @RestController
 @RequestMapping("/api/runs")
 @Tag(name = "Runs")
 class RunTimelineController {
 
     static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
+    /** Most loop passes one answer carries. */
+    static final int MAX_PASSES_PER_PAGE = 1000;
     private static final String PART = "Only this part of the run (compare: a cell, e.g. threads/cpu, as the matrix "
             + "links it)";
 
@@ -142,6 +149,56 @@ class RunTimelineController {
                 + "matrix). Its timeline is at " + view.links().timeline() + ".");
         problem.setTitle("No result picture");
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    @GetMapping(path = "/{id}/loop", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = "The loop's recorded passes from index 'from' on: for each, its "
+            + "index and start (atMs), the ready queue as it started, its select (timeoutMs and why, blockedMs, the "
+            + "sockets the OS was watching and those it reported ready), the timers that came due, every callback it "
+            + "ran and for how long, every task that parked and on what, the tasks it woke, and the await tree as it "
+            + "ended (tasks). total: passes the loop made; recorded: passes kept; dropped: the rest.")
+    @TimelineResponses
+    @Operation(summary = "An event-loop run's passes, step by step",
+            description = "What the loop did on each pass, as the concept notes describe one: take the ready tasks, "
+                    + "run each until it reaches I/O, park it and ask the OS to watch its socket, and on every pass "
+                    + "check which I/O has finished and wake the tasks waiting for it. Kept with the timeline, within "
+                    + "its budget: the first passes, the last ones and the slow ones. Only event-loop runs record it.")
+    LoopPage loop(@PathVariable String id,
+            @Parameter(description = "The first pass index to answer with (passes count from 1)")
+            @RequestParam(defaultValue = "0") long from,
+            @Parameter(description = "At most this many passes, 1 to " + MAX_PASSES_PER_PAGE)
+            @RequestParam(defaultValue = "100") int limit) {
+        if (from < 0) {
+            throw new BadParameterException("from", from, "0..", "a pass index: 0 or more");
+        }
+        if (limit < 1 || limit > MAX_PASSES_PER_PAGE) {
+            throw new BadParameterException("limit", limit, "1.." + MAX_PASSES_PER_PAGE, "passes per answer");
+        }
+        Run run = started(id);
+        StepRecord record = run.timeline().record("loop").orElseThrow(() -> {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Run " + id + " is a "
+                    + run.experiment.kind() + " run and recorded no event-loop passes; event-loop runs do. Its "
+                    + "timeline is at /api/runs/" + id + "/timeline.svg.");
+            problem.setTitle("No loop recorded");
+            return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        });
+        return LoopPage.of(record.page(from, limit));
+    }
+
+    /**
+     * One page of a loop's passes.
+     *
+     * @param total      passes the loop made
+     * @param recorded   passes kept
+     * @param dropped    passes made and not kept
+     * @param kept       which passes are kept, in words
+     * @param iterations the kept passes from the asked index on
+     */
+    record LoopPage(long total, long recorded, long dropped, String kept, List<?> iterations) {
+
+        static LoopPage of(StepRecord.Page page) {
+            return new LoopPage(page.total(), page.recorded(), page.dropped(), page.kept(), page.steps());
+        }
     }
 
     /** The run's timeline, or one part of it (404 naming the parts there are). */

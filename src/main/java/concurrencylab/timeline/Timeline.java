@@ -36,6 +36,8 @@ public final class Timeline {
     private final boolean recording;
     private final AtomicInteger reserved = new AtomicInteger();
     private final Map<Thread, Lane> byThread = new ConcurrentHashMap<>();
+    /** Step records kept beside the lanes (the loop's passes), by name. */
+    private final Map<String, StepRecord> records = new ConcurrentHashMap<>();
     // guarded by this
     private final List<Lane> lanes = new ArrayList<>();
     private final List<Counter> counters = new ArrayList<>();
@@ -69,6 +71,28 @@ public final class Timeline {
 
     public boolean isRecording() {
         return recording;
+    }
+
+    /** At most how many events this timeline keeps (lab.limits.max-timeline-events): what a step record sizes by. */
+    public int budget() {
+        return maxEvents;
+    }
+
+    /** When this timeline started, in {@link System#nanoTime()}: every time in it is counted from here. */
+    public long startNanos() {
+        return origin;
+    }
+
+    /** Keeps {@code record} beside the lanes under {@code name} (a second one under the same name replaces it). */
+    public void keep(String name, StepRecord record) {
+        if (recording) {
+            records.put(name, record);
+        }
+    }
+
+    /** The step record kept under {@code name}, if any. */
+    public java.util.Optional<StepRecord> record(String name) {
+        return java.util.Optional.ofNullable(records.get(name));
     }
 
     /** A new lane in {@code group} (e.g. "pool threads"); past {@link #MAX_LANES}, one that records nothing. */

@@ -1,6 +1,8 @@
 package concurrencylab.bench;
 
 import concurrencylab.eventloop.EchoServer;
+import concurrencylab.eventloop.LoopObserver;
+import concurrencylab.eventloop.LoopRecording;
 import concurrencylab.eventloop.EventLoop;
 import concurrencylab.experiment.ThreadAffinity;
 import io.netty.bootstrap.ServerBootstrap;
@@ -66,7 +68,9 @@ public final class EchoBenchmark {
     }
 
     enum Kind {
-        OURS("ours (EventLoop)"), NETTY_NIO("Netty NIO"), NETTY_EPOLL("Netty epoll");
+        OURS("ours (EventLoop)"), NETTY_NIO("Netty NIO"), NETTY_EPOLL("Netty epoll"),
+        /** Our server with a replay recording every pass (as event-loop runs do), to price the recording. */
+        OURS_RECORDED("ours, recording passes");
 
         final String label;
 
@@ -300,7 +304,8 @@ public final class EchoBenchmark {
     /** The server side: starts {@code kind}, prints its port, and stops when stdin closes. */
     private static void serve(Kind kind) throws Exception {
         try (AutoCloseable server = switch (kind) {
-            case OURS -> new Ours();
+            case OURS -> new Ours(false);
+            case OURS_RECORDED -> new Ours(true);
             case NETTY_NIO -> new Netty(NioIoHandler.newFactory(), NioServerSocketChannel.class);
             case NETTY_EPOLL -> {
                 Epoll.ensureAvailability();
@@ -321,10 +326,11 @@ public final class EchoBenchmark {
         private final CompletableFuture<EventLoop> loop = new CompletableFuture<>();
         private final Thread thread;
 
-        Ours() throws Exception {
+        Ours(boolean recording) throws Exception {
             CompletableFuture<Integer> bound = new CompletableFuture<>();
             thread = Thread.ofPlatform().name(LOOP_THREAD).start(() -> {
-                try (EventLoop own = new EventLoop()) {
+                try (EventLoop own = recording ? new EventLoop(EventLoop.DEFAULT_SLOW_CALLBACK,
+                        LoopRecording.keeping(2_000, LoopObserver.NONE)) : new EventLoop()) {
                     EchoServer server = new EchoServer(own, 0);
                     loop.complete(own);
                     bound.complete(server.port());

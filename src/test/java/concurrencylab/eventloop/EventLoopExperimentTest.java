@@ -203,4 +203,50 @@ class EventLoopExperimentTest extends LabHttpTest {
         assertThat(Leaks.openFileDescriptors()).as("descriptors opened and not closed: " + left)
                 .isLessThanOrEqualTo(fdsBefore + 4);
     }
+
+    @Test
+    void aBlockingRunsRecordedPassesShowTheBlockerHoldingTheLoopWithEveryClientParked() {
+        JsonNode run = lab.runToEnd("event-loop", """
+                {"clients": 10, "requestsPerClient": 2, "mode": "blocking", "blockMillis": 150, "serverDelayMs": 20}""");
+        String id = run.get("id").asString();
+
+        JsonNode page = lab.get("/api/runs/" + id + "/loop?limit=1000").json();
+        JsonNode blocked = page.get("iterations").valueStream()
+                .filter(pass -> pass.get("ran").valueStream().anyMatch(r -> r.get("what").asString().equals("blocker")
+                        && r.get("ms").asDouble() >= 0.8 * 150))
+                .findFirst().orElseThrow(() -> new AssertionError("no pass ran the blocker for 150 ms: " + page));
+        assertThat(blocked.get("slow").asBoolean()).isTrue();
+        var clients = blocked.get("tasks").valueStream().filter(t -> t.get("name").asString().startsWith("client "))
+                .toList();
+        assertThat(clients).as("every client still pending as the blocking pass ended").isNotEmpty()
+                .allSatisfy(t -> assertThat(t.get("state").asString()).isEqualTo("waiting"));
+        assertThat(clients).as("parked on their sockets or, not yet sent, ready").allSatisfy(t ->
+                assertThat(t.get("awaiting").asString()).matches("(read|write|connect) on client \\d+'s socket"));
+    }
+
+    @Test
+    void aDefaultRunsRecordedPassesAddUpToItsIterationsAndBadPagesAreRefused() {
+        JsonNode run = lab.runToEnd("event-loop", "{}");
+        String id = run.get("id").asString();
+        long iterations = run.get("result").get("details").get("iterations").asLong();
+
+        JsonNode page = lab.get("/api/runs/" + id + "/loop?from=0&limit=5").json();
+        assertThat(page.get("total").asLong()).isEqualTo(iterations);
+        assertThat(page.get("recorded").asLong() + page.get("dropped").asLong()).isEqualTo(iterations);
+        assertThat(page.get("iterations")).hasSize(5);
+        JsonNode first = page.get("iterations").get(0);
+        assertThat(first.get("index").asLong()).isEqualTo(1);
+        assertThat(first.has("select") && first.has("ran") && first.has("parked") && first.has("woke")
+                && first.has("tasks") && first.has("ready") && first.has("timers") && first.has("atMs")).isTrue();
+        assertThat(first.get("select").has("blockedMs")).isTrue();
+
+        LabClient.Answer badLimit = lab.get("/api/runs/" + id + "/loop?limit=0");
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.json().get("errors").get(0).get("field").asString()).isEqualTo("limit");
+        String threads = lab.runToEnd("threads", "{\"tasks\": 2, \"taskMillis\": 10}").get("id").asString();
+        LabClient.Answer none = lab.get("/api/runs/" + threads + "/loop");
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.contentType()).startsWith("application/problem+json");
+        assertThat(lab.get("/api/runs/00000000-0000-0000-0000-000000000000/loop").status()).isEqualTo(404);
+    }
 }

@@ -37,6 +37,28 @@ class EventLoopTest {
     }
 
     @Test
+    void closingAChannelFromAnotherThreadIsRefusedAsEveryOtherMutatorIs() throws Exception {
+        try (ServerSocketChannel channel = ServerSocketChannel.open()) {
+            channel.configureBlocking(false);
+            loop.watch(channel, java.nio.channels.SelectionKey.OP_ACCEPT, () -> { }, true);
+            Throwable[] thrown = new Throwable[1];
+            Thread other = Thread.ofPlatform().start(() -> {
+                try {
+                    loop.closeChannel(channel);
+                } catch (Throwable t) {
+                    thrown[0] = t;
+                }
+            });
+            other.join();
+
+            assertThat(thrown[0]).isInstanceOf(IllegalStateException.class).hasMessageContaining("execute()");
+            assertThat(channel.isOpen()).as("left open: only the loop thread closes what it watches").isTrue();
+            loop.closeChannel(channel);
+            assertThat(channel.isOpen()).isFalse();
+        }
+    }
+
+    @Test
     void readyCallbacksRunInTheOrderTheyWereScheduledAndLaterOnesWaitAPass() throws Exception {
         List<String> order = new ArrayList<>();
         loop.callSoon(() -> {
