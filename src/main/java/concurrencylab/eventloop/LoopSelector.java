@@ -136,20 +136,21 @@ final class LoopSelector {
         return key == null ? null : ((Interest) key.attachment()).label;
     }
 
-    /** What the OS watches now, one "label: op op" per channel watched for something; the first {@code most}. */
+    /**
+     * What the OS watches now, one "label: op op" per channel watched for something: the first {@code most}, then how
+     * many more channels are registered (not walked: a pass must not cost the number of connections).
+     */
     void describeWatching(List<String> into, int most) {
-        int more = 0;
+        int seen = 0;
         for (SelectionKey key : selector.keys()) {
-            if (key.isValid() && key.interestOps() != 0) {
-                if (into.size() < most) {
-                    into.add(((Interest) key.attachment()).label + ": " + ops(key.interestOps()));
-                } else {
-                    more++;
-                }
+            if (into.size() == most) {
+                into.add("and " + (selector.keys().size() - seen) + " more channels registered");
+                return;
             }
-        }
-        if (more > 0) {
-            into.add("and " + more + " more");
+            seen++;
+            if (key.isValid() && key.interestOps() != 0) {
+                into.add(((Interest) key.attachment()).label + ": " + ops(key.interestOps()));
+            }
         }
     }
 

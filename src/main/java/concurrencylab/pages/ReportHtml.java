@@ -18,13 +18,12 @@ final class ReportHtml {
     /**
      * The page: status and progress, verdicts with their evidence, headline numbers, the timeline picture,
      * parameters, details and links. {@code paramsJson} and {@code detailsJson} are the pretty-printed JSON.
-     */
-    /**
      * {@code timeline} is null when the run's timeline was not kept; {@code resultPicture} (its SVG put in the page
-     * as it is, so that its links work) is null unless the experiment draws its result, as compare draws its matrix.
+     * as it is, so that its links work) is null unless the experiment draws its result, as compare draws its matrix;
+     * {@code loopRecorded}: the run kept its event loop's passes, so the page links their replay.
      */
     static String html(RunView run, TimelineSnapshot timeline, ResultPicture resultPicture, String paramsJson,
-            String detailsJson) {
+            String detailsJson, boolean loopRecorded) {
         boolean finished = run.status().isFinished();
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(Html.escape(run.experiment())).append(" <small>run ")
@@ -58,6 +57,11 @@ final class ReportHtml {
                     .append(Html.escape(run.id())).append("/picture.svg\">The picture alone (SVG)</a>.</p>\n"
                             + "<figure class=\"result-picture\" id=\"result-picture\">").append(resultPicture.svg())
                     .append("</figure>\n");
+        }
+        if (loopRecorded) {
+            b.append("<p class=\"loop-link\"><a href=\"/runs/").append(Html.escape(run.id())).append("/loop\">Watch the "
+                    + "loop think: replay its passes one by one</a> (the ready queue, the select and the sockets the OS "
+                    + "watched, the callbacks, the tasks parked and woken).</p>\n");
         }
         b.append(picture(run, timeline, finished));
         b.append("<h2>Parameters</h2>\n<pre class=\"json\">").append(Html.escape(paramsJson)).append("</pre>\n");

@@ -31,7 +31,8 @@ class ReportPage {
         String details = run.result() == null || run.result().details() == null ? null
                 : json.writerWithDefaultPrettyPrinter().writeValueAsString(run.result().details());
         return ReportHtml.html(run, runs.timeline(id).orElse(null), runs.resultPicture(run).orElse(null),
-                json.writerWithDefaultPrettyPrinter().writeValueAsString(run.params()), details);
+                json.writerWithDefaultPrettyPrinter().writeValueAsString(run.params()), details,
+                runs.stepRecord(id, "loop").isPresent());
     }
 
     private static ErrorResponseException notFound(String id) {

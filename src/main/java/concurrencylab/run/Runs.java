@@ -3,6 +3,7 @@ package concurrencylab.run;
 import concurrencylab.experiment.ExperimentCatalog;
 import concurrencylab.experiment.LabLimits;
 import concurrencylab.experiment.ResultPicture;
+import concurrencylab.timeline.StepRecord;
 import concurrencylab.timeline.TimelineSnapshot;
 import java.util.List;
 import java.util.Optional;
@@ -53,5 +54,10 @@ public class Runs {
      */
     public Optional<TimelineSnapshot> timeline(String id) {
         return runs.find(id).map(Run::timelineSnapshot);
+    }
+
+    /** A step record the run kept beside its timeline ("loop": the event loop's passes), while its timeline is kept. */
+    public Optional<StepRecord> stepRecord(String id, String name) {
+        return runs.find(id).flatMap(run -> run.timeline().record(name));
     }
 }

@@ -110,6 +110,48 @@ class LabPagesBrowserTest extends LabHttpTest {
         });
     }
 
+    /**
+     * The loop's replay: linked from the report, it shows a pass at a time; step forward moves on, the slow pass (the
+     * blocker's) stands out in the event list and, clicked, shows the blocker's callback as the slow one. Without
+     * JavaScript the same passes are a table.
+     */
+    @Test
+    void theLoopReplayStepsThroughPassesAndTheSlowOneStandsOut() throws Exception {
+        String id = lab.runToEnd("event-loop", """
+                {"clients": 8, "requestsPerClient": 2, "mode": "blocking", "blockMillis": 150, "serverDelayMs": 20}""")
+                .get("id").asString();
+        String noScript = lab.get("/runs/" + id + "/loop").body();
+        assertThat(noScript).contains("<table id=\"passes\">", "<tr class=\"slow\">", "blocker");
+
+        Browser.with(browser -> {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(url("/runs/" + id));
+            browser.findElement(By.cssSelector(".loop-link a")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("replay")));
+            WebElement title = browser.findElement(By.id("pass-title"));
+            assertThat(title.getText()).startsWith("Pass 1 at ");
+            assertThat(browser.findElement(By.id("ready")).getText()).contains("client 0", "blocker");
+            browser.findElement(By.id("forward")).click();
+            assertThat(title.getText()).startsWith("Pass 2 at ");
+            browser.findElement(By.id("back")).click();
+            assertThat(title.getText()).startsWith("Pass 1 at ");
+
+            WebElement slowEvent = browser.findElement(By.cssSelector("#events li.slow"));
+            assertThat(slowEvent.getText()).contains("slow callback", "blocker");
+            slowEvent.click();
+            assertThat(title.getText()).contains("a slow callback held the loop");
+            assertThat(browser.findElement(By.cssSelector("#ran li.slow")).getText()).startsWith("blocker");
+            assertThat(browser.findElement(By.id("tasks")).getText()).contains("client 0 awaits");
+            Files.write(Path.of("target", "loop-replay.png"), Browser.chrome(browser).getScreenshotAs(OutputType.BYTES));
+
+            browser.findElement(By.id("play")).click();
+            String before = title.getText();
+            wait.until(d -> !title.getText().equals(before));
+            browser.findElement(By.id("play")).click(); // pause
+            assertThat(Browser.consoleErrors(browser)).isEmpty();
+        });
+    }
+
     @Test
     void swaggerUiShowsARunsPictureInTryItOut() throws Exception {
         String id = lab.runToEnd("gil-convoy", """
