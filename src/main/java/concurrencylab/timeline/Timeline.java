@@ -3,6 +3,7 @@ package concurrencylab.timeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -91,8 +92,8 @@ public final class Timeline {
     }
 
     /** The step record kept under {@code name}, if any. */
-    public java.util.Optional<StepRecord> record(String name) {
-        return java.util.Optional.ofNullable(records.get(name));
+    public Optional<StepRecord> record(String name) {
+        return Optional.ofNullable(records.get(name));
     }
 
     /** A new lane in {@code group} (e.g. "pool threads"); past {@link #MAX_LANES}, one that records nothing. */
