@@ -7,6 +7,7 @@ import concurrencylab.eventloop.GilLoopLock;
 import concurrencylab.eventloop.LoopFuture;
 import concurrencylab.eventloop.LoopLanes;
 import concurrencylab.eventloop.LoopObserver;
+import concurrencylab.eventloop.LoopRecording;
 import concurrencylab.experiment.Measured;
 import concurrencylab.experiment.Pools;
 import concurrencylab.experiment.RunContext;
@@ -67,7 +68,9 @@ final class LoopCells {
                 GilLanes.of(cell.timeline(), gilObserver));
         Interpreter interpreter = Interpreter.withLock(gil, cpu);
         OpLatencies latencies = OpLatencies.of(workload, setup);
-        EventLoop loop = new EventLoop(EventLoop.DEFAULT_SLOW_CALLBACK, LoopLanes.of(cell.timeline(), LoopObserver.NONE));
+        // Recorded pass by pass under this cell's part of the timeline, for the replay (?cell=coroutines/io).
+        EventLoop loop = new EventLoop(EventLoop.DEFAULT_SLOW_CALLBACK, LoopRecording.of(cell.timeline(),
+                LoopLanes.of(cell.timeline(), LoopObserver.NONE)));
         AtomicLong workersCpu = new AtomicLong();
         Measured measured;
         // The loop first: it holds a Selector, and must be closed even if starting the workers fails.
@@ -91,7 +94,7 @@ final class LoopCells {
                 for (int i = 0; i < setup.tasks(); i++) {
                     int index = i;
                     Lane lane = cell.timeline().lane("coroutines", "coroutine " + i);
-                    all.add(loop.createTask(() -> tasks.run(workload, index, start, lane)));
+                    all.add(loop.createTask(taskName(workload, index), () -> tasks.run(workload, index, start, lane)));
                 }
                 loop.runUntilComplete(Async.gather(loop, all), HEARTBEAT);
                 measured = stopwatch.stop();
@@ -104,6 +107,11 @@ final class LoopCells {
         }
         return new CellRun(measured.plusCpu(workersCpu.get()), workersCpu.get(),
                 latencies == null ? null : latencies.all(), loop.lagSamples());
+    }
+
+    /** What the replay calls task {@code index}: in mixed work the first is the hog, the others make quick round trips. */
+    private static String taskName(CompareWorkload workload, int index) {
+        return workload == CompareWorkload.MIXED && index == 0 ? "coroutine 0 (the hog)" : "coroutine " + index;
     }
 
     /** The coroutines of one cell; all on the loop thread, each the one writer of its lane. */

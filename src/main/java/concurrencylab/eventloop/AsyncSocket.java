@@ -17,8 +17,11 @@ public final class AsyncSocket implements AutoCloseable {
 
     private final EventLoop loop;
     private final SocketChannel channel;
-    /** What a recording of the loop calls this socket: "client 17's socket". */
-    private final String label;
+    /**
+     * What a recording of the loop calls this socket: "client 17's socket". An accepted socket is named after the task
+     * that first waits on it (the one the acceptor handed it to), when it first does. Loop thread only.
+     */
+    private String label;
 
     AsyncSocket(EventLoop loop, SocketChannel channel, String label) throws IOException {
         this.loop = loop;
@@ -52,7 +55,7 @@ public final class AsyncSocket implements AutoCloseable {
             SocketChannel accepted = server.accept();
             if (accepted != null) {
                 try {
-                    return new AsyncSocket(loop, accepted, "a socket " + Task.current().name() + " accepted");
+                    return new AsyncSocket(loop, accepted, null);
                 } catch (IOException e) { // reset before we set it up: close it, do not leak it
                     accepted.close();
                     throw e;
@@ -69,7 +72,7 @@ public final class AsyncSocket implements AutoCloseable {
             if (read != 0) {
                 return read;
             }
-            Async.await(loop.whenReady(channel, SelectionKey.OP_READ, label));
+            Async.await(loop.whenReady(channel, SelectionKey.OP_READ, label()));
         }
     }
 
@@ -87,9 +90,16 @@ public final class AsyncSocket implements AutoCloseable {
     public void sendAll(ByteBuffer buffer) throws Exception {
         while (buffer.hasRemaining()) {
             if (channel.write(buffer) == 0) {
-                Async.await(loop.whenReady(channel, SelectionKey.OP_WRITE, label));
+                Async.await(loop.whenReady(channel, SelectionKey.OP_WRITE, label()));
             }
         }
+    }
+
+    private String label() {
+        if (label == null) {
+            label = Task.current().name() + "'s socket";
+        }
+        return label;
     }
 
     public SocketChannel channel() {

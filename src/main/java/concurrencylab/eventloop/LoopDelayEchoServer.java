@@ -37,14 +37,20 @@ public final class LoopDelayEchoServer implements DelayServer {
     private volatile int port;
     private volatile Throwable failure;
 
-    private LoopDelayEchoServer(Duration delay, ThreadFactory threads) {
-        this.thread = threads.newThread(() -> serve(delay));
+    private LoopDelayEchoServer(Duration delay, ThreadFactory threads, LoopObserver observer) {
+        this.thread = threads.newThread(() -> serve(delay, observer));
     }
 
     /** Starts the server on a thread from {@code threads} and waits until it listens. */
     public static LoopDelayEchoServer start(Duration delay, ThreadFactory threads) throws IOException,
             InterruptedException {
-        LoopDelayEchoServer server = new LoopDelayEchoServer(delay, threads);
+        return start(delay, threads, LoopObserver.NONE);
+    }
+
+    /** The same, its loop observed by {@code observer} (its lane, its recording). */
+    public static LoopDelayEchoServer start(Duration delay, ThreadFactory threads, LoopObserver observer)
+            throws IOException, InterruptedException {
+        LoopDelayEchoServer server = new LoopDelayEchoServer(delay, threads, observer);
         server.thread.start();
         server.started.await();
         if (server.failure != null || server.port == 0) {
@@ -59,13 +65,14 @@ public final class LoopDelayEchoServer implements DelayServer {
         return port;
     }
 
-    private void serve(Duration delay) {
+    private void serve(Duration delay, LoopObserver observer) {
         // The listener is closed here whatever happens; the loop closes the connections and its selector.
-        try (EventLoop own = new EventLoop(); ServerSocketChannel listener = ServerSocketChannel.open()) {
+        try (EventLoop own = new EventLoop(EventLoop.DEFAULT_SLOW_CALLBACK, observer);
+                ServerSocketChannel listener = ServerSocketChannel.open()) {
             loop = own;
             listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
             listener.configureBlocking(false);
-            own.createTask(() -> acceptForever(own, listener, delay));
+            own.createTask("acceptor", () -> acceptForever(own, listener, delay));
             port = listener.socket().getLocalPort();
             started.countDown();
             own.runForever();
@@ -83,6 +90,7 @@ public final class LoopDelayEchoServer implements DelayServer {
     }
 
     private static Void acceptForever(EventLoop loop, ServerSocketChannel listener, Duration delay) throws Exception {
+        int accepted = 0;
         while (true) {
             AsyncSocket client;
             try {
@@ -95,7 +103,7 @@ public final class LoopDelayEchoServer implements DelayServer {
                 Async.sleep(EventLoop.ACCEPT_RETRY_DELAY);
                 continue;
             }
-            loop.createTask(() -> echo(client, delay));
+            loop.createTask("connection " + accepted++, () -> echo(client, delay));
         }
     }
 

@@ -3,6 +3,7 @@ package concurrencylab.eventloop;
 import concurrencylab.timeline.Lane;
 import concurrencylab.timeline.LaneState;
 import concurrencylab.timeline.Mark;
+import concurrencylab.timeline.StepRecord;
 import concurrencylab.timeline.Timeline;
 
 /**
@@ -17,7 +18,7 @@ public final class LoopLanes implements LoopObserver {
 
     private LoopLanes(Timeline timeline, LoopObserver next) {
         this.next = next;
-        this.lane = timeline.lane("loop", "event loop");
+        this.lane = timeline.lane(StepRecord.LOOP, "event loop");
     }
 
     /** {@code next}, and the timeline when it records. */

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Records an {@link EventLoop}'s passes one by one, as the concept notes describe a pass: the ready queue as it
@@ -14,9 +15,10 @@ import java.util.List;
  * and the await tree as it ends. Kept beside the run's timeline as the step record "loop" and served by
  * {@code GET /api/runs/{id}/loop}. Passes every event on to {@code next} (the lanes, the metrics).
  *
- * <p>Bounded by the timeline's budget: the first {@code head} passes, the last {@code tail} (a ring), and up to
- * {@code slow} passes beyond those whose callbacks held the loop longer than the slow-callback threshold; the others
- * are counted as dropped. Every list in a pass is cut at {@link #MAX_NAMES} entries, the rest counted.
+ * <p>Bounded by the timeline's budget, counted in names (a pass is one, and one for every entry of its lists: a busy
+ * pass of a thousand clients weighs hundreds, a quiet one a few): the first passes up to 40% of it, the last ones (a
+ * ring) up to 40%, and up to 20% for passes between those whose callbacks held the loop longer than the slow-callback
+ * threshold; the others are counted as dropped. Every list in a pass is cut at {@link #MAX_NAMES} entries, the rest counted.
  *
  * <p>Threads: the loop thread builds the current pass alone ({@code current}, unshared), and publishes it at the pass's
  * end under this object's monitor, which also guards {@code head}, {@code tail}, {@code slowPasses} and the counts;
@@ -26,14 +28,18 @@ public final class LoopRecording implements LoopObserver, StepRecord {
 
     /** Most names any list of one pass keeps (ready callbacks, watched sockets, tasks...). */
     public static final int MAX_NAMES = 64;
-    /** About how many timeline events one recorded pass is worth, to size the record by the timeline's budget. */
-    static final int EVENTS_PER_PASS = 100;
+    /**
+     * How many timeline events one kept name is worth, to size the record by the timeline's budget: a name ("client
+     * 17's socket: read") takes about four times an event's memory.
+     */
+    static final int EVENTS_PER_NAME = 4;
 
     private final LoopObserver next;
     private final long origin;
-    private final int headSize;
-    private final int tailSize;
-    private final int slowSize;
+    /** How many names (entries of a pass's lists, and one for the pass) the first, the last and the slow passes keep. */
+    private final long headBudget;
+    private final long tailBudget;
+    private final long slowBudget;
 
     /** The pass being built; loop thread only. */
     private PassBuilder current;
@@ -44,32 +50,42 @@ public final class LoopRecording implements LoopObserver, StepRecord {
     private final List<Pass> slowPasses = new ArrayList<>();
     private long total;
     private long dropped;
+    private long headNames;
+    private long tailNames;
+    private long slowNames;
+    /** The first pass that did not fit the head has come: every later one goes to the tail, in order. */
+    private boolean headFull;
 
-    private LoopRecording(LoopObserver next, long origin, int passes) {
+    private LoopRecording(LoopObserver next, long origin, long names) {
         this.next = next;
         this.origin = origin;
-        this.headSize = passes * 2 / 5;
-        this.tailSize = passes * 2 / 5;
-        this.slowSize = passes - headSize - tailSize;
+        this.headBudget = names * 2 / 5;
+        this.tailBudget = names * 2 / 5;
+        this.slowBudget = names - headBudget - tailBudget;
     }
 
     /**
-     * {@code next}, and a recording kept on {@code timeline} as "loop" when it records; about {@code budget / 100}
-     * passes kept, at least 50. One loop per timeline part: a second loop replaces the first's record.
+     * {@code next}, and a recording kept on {@code timeline} as "loop" (in its current section) when it records; it
+     * keeps at most {@code budget / 4} names in all (at least 5,000): as much memory as the timeline's own events. One
+     * loop per timeline part: a second loop replaces the first's record.
      */
     public static LoopObserver of(Timeline timeline, LoopObserver next) {
         if (!timeline.isRecording()) {
             return next;
         }
-        LoopRecording recording = new LoopRecording(next, timeline.startNanos(),
-                Math.max(50, timeline.budget() / EVENTS_PER_PASS));
-        timeline.keep("loop", recording);
+        // Times from the section's start, as the section's own picture draws them (a compare cell's loop from 0).
+        LoopRecording recording = new LoopRecording(next, timeline.sectionStartNanos(),
+                Math.max(5_000, timeline.budget() / EVENTS_PER_NAME));
+        timeline.keep(StepRecord.LOOP, recording);
         return recording;
     }
 
-    /** A recording of its own, not kept on a timeline (tests, benchmarks): keeps up to {@code passes} passes. */
-    public static LoopRecording keeping(int passes, LoopObserver next) {
-        return new LoopRecording(next, System.nanoTime(), passes);
+    /**
+     * A recording of its own, not kept on a timeline (tests, benchmarks): keeps passes worth up to {@code names}
+     * names (a pass is worth one, and one for every entry of its lists).
+     */
+    public static LoopRecording keeping(long names, LoopObserver next) {
+        return new LoopRecording(next, System.nanoTime(), names);
     }
 
     @Override
@@ -150,15 +166,22 @@ public final class LoopRecording implements LoopObserver, StepRecord {
 
     private synchronized void publish(Pass pass) {
         total++;
-        if (head.size() < headSize) {
+        int names = pass.names();
+        if (!headFull && (head.isEmpty() || headNames + names <= headBudget)) {
             head.add(pass);
+            headNames += names;
             return;
         }
+        headFull = true;
         tail.addLast(pass);
-        if (tail.size() > tailSize) {
+        tailNames += names;
+        while (tailNames > tailBudget && tail.size() > 1) {
             Pass leaving = tail.removeFirst();
-            if (leaving.slow() && slowPasses.size() < slowSize) {
+            int leavingNames = leaving.names();
+            tailNames -= leavingNames;
+            if (leaving.slow() && slowNames + leavingNames <= slowBudget) {
                 slowPasses.add(leaving);
+                slowNames += leavingNames;
             } else {
                 dropped++;
             }
@@ -173,9 +196,10 @@ public final class LoopRecording implements LoopObserver, StepRecord {
         kept.addAll(tail);
         kept.sort(Comparator.comparingLong(Pass::index));
         List<Pass> page = kept.stream().filter(p -> p.index() >= from).limit(limit).toList();
-        return new Page(total, kept.size(), dropped, String.format("the first %d passes, the last %d, and up to %d "
-                + "slow ones between them (a callback held the loop past the slow-callback threshold)", headSize,
-                tailSize, slowSize), page);
+        return new Page(total, kept.size(), dropped, String.format(Locale.ROOT, "the first passes and the last ones, "
+                + "up to %,d names each (a pass counts one, and one for every entry of its lists), and slow ones "
+                + "between them (a callback held the loop past the slow-callback threshold) up to %,d names",
+                headBudget, slowBudget), page);
     }
 
     private static List<String> capped(List<String> names) {
@@ -204,6 +228,13 @@ public final class LoopRecording implements LoopObserver, StepRecord {
      */
     public record Pass(long index, double atMs, List<String> ready, Select select, List<String> timers, List<Ran> ran,
             int moreRan, List<Parked> parked, List<String> woke, List<TaskState> tasks, int moreTasks, boolean slow) {
+
+        /** What it weighs in the budget: one, and one per entry of its lists (two for a parked or pending task). */
+        int names() {
+            int watched = select == null ? 0 : select.watching().size() + select.ready().size();
+            return 1 + ready.size() + watched + timers.size() + ran.size() + 2 * parked.size() + woke.size()
+                    + 2 * tasks.size();
+        }
     }
 
     /** The pass being recorded; the loop thread's alone until {@link #build} hands it over as a {@link Pass}. */

@@ -2,6 +2,7 @@ package concurrencylab.eventloop;
 
 import concurrencylab.sockets.DelayServer;
 import concurrencylab.sockets.LoopServers;
+import concurrencylab.timeline.Timeline;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,7 +19,9 @@ class LoopServersOnTheLoop implements LoopServers {
     }
 
     @Override
-    public DelayServer start(Duration delay, ThreadFactory threads) throws IOException, InterruptedException {
-        return LoopDelayEchoServer.start(delay, threads);
+    public DelayServer start(Duration delay, ThreadFactory threads, Timeline timeline) throws IOException,
+            InterruptedException {
+        return LoopDelayEchoServer.start(delay, threads, LoopRecording.of(timeline, LoopLanes.of(timeline,
+                LoopObserver.NONE)));
     }
 }

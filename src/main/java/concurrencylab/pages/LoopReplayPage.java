@@ -1,25 +1,29 @@
 package concurrencylab.pages;
 
+import concurrencylab.run.LoopRecords;
 import concurrencylab.run.RunView;
 import concurrencylab.run.Runs;
 import concurrencylab.timeline.StepRecord;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The loop's replay, {@code GET /runs/{id}/loop}: an event-loop run's recorded passes, one at a time, as the concept
+ * The loop's replay, {@code GET /runs/{id}/loop[?cell=]} ({@code templates/loop-replay.mustache}): an event-loop run's recorded passes, one at a time, as the concept
  * notes draw a pass (the ready queue, the select and the sockets the OS watches, the timers, the callbacks, the
  * parked tasks), with step, play and a slider (loop-replay.js); without JavaScript, the passes as a table.
  */
 @Hidden
-@RestController
+@Controller
 class LoopReplayPage {
 
     /** Most passes one page carries (the record keeps more only for very long runs; the JSON API pages on). */
@@ -34,13 +38,14 @@ class LoopReplayPage {
     }
 
     @GetMapping(path = "/runs/{id}/loop", produces = MediaType.TEXT_HTML_VALUE)
-    String replay(@PathVariable String id) {
+    ModelAndView replay(@PathVariable String id, @RequestParam(required = false) String cell) {
         RunView run = runs.find(id).orElseThrow(() -> notFound(id, "No run has id " + id + "."));
-        StepRecord record = runs.stepRecord(id, "loop").orElseThrow(() -> notFound(id, "Run " + id + " ("
-                + run.experiment() + ") kept no record of an event loop's passes: event-loop runs keep one while "
-                + "their timeline is kept (the latest runs, in memory). Its report is at /runs/" + id + "."));
-        StepRecord.Page page = record.page(0, MAX_PASSES);
-        return LoopReplayHtml.html(run, page, json.valueToTree(page.steps()));
+        LoopRecords.Found loop = runs.loop(id, cell).orElseThrow(() -> notFound(id, "Run " + id + " ("
+                + run.experiment() + ") is kept, but its timeline and loop record are not: they stay in memory with "
+                + "the latest runs. Its report is at /runs/" + id + "."));
+        StepRecord.Page page = loop.record().page(0, MAX_PASSES);
+        return new ModelAndView("loop-replay", Map.of("page", LoopReplayModel.of(id, run.experiment(), loop.part(),
+                runs.loopParts(id), page, json.valueToTree(page.steps()))));
     }
 
     private static ErrorResponseException notFound(String id, String detail) {

@@ -2,6 +2,7 @@ package concurrencylab.run;
 
 import concurrencylab.experiment.ExperimentResult;
 import concurrencylab.experiment.Verdict;
+import concurrencylab.timeline.StepRecord;
 import concurrencylab.timeline.TimelinePicture;
 import concurrencylab.timeline.TimelineSnapshot;
 import concurrencylab.timeline.TraceEvents;
@@ -30,7 +31,30 @@ final class RunPicture {
     /** The picture of {@code snapshot}: the run's whole timeline, or its part named {@code part}. */
     static String svg(Run run, TimelineSnapshot snapshot, String part) {
         RunView view = run.view();
-        return TimelinePicture.svg(snapshot, title(view, part), caption(view));
+        return TimelinePicture.svg(snapshot, title(view, part), caption(view), loopLinks(run, part));
+    }
+
+    /**
+     * The loop's row leads to its replay: in the whole run's picture every loop's row (one per compare cell, their
+     * groups prefixed with the cell), in one part's picture that part's loop.
+     */
+    private static Map<String, String> loopLinks(Run run, String part) {
+        Map<String, String> links = new LinkedHashMap<>();
+        List<String> loops = LoopRecords.parts(run.timeline());
+        if (part == null || part.isBlank()) {
+            for (String loop : loops) {
+                links.put(loop.isEmpty() ? StepRecord.LOOP : loop + TimelineSnapshot.SECTION_SEPARATOR
+                        + StepRecord.LOOP, LoopRecords.replayOf(run.id, loop));
+            }
+        } else {
+            for (String candidate : List.of(part, part.replace(' ', '+'))) {
+                if (loops.contains(candidate)) {
+                    links.put(StepRecord.LOOP, LoopRecords.replayOf(run.id, candidate));
+                    break;
+                }
+            }
+        }
+        return links;
     }
 
     /** The same picture as PNG; 503 where Java2D cannot draw text (a JRE without any font). */

@@ -162,8 +162,12 @@ class RunTimelineController {
             description = "What the loop did on each pass, as the concept notes describe one: take the ready tasks, "
                     + "run each until it reaches I/O, park it and ask the OS to watch its socket, and on every pass "
                     + "check which I/O has finished and wake the tasks waiting for it. Kept with the timeline, within "
-                    + "its budget: the first passes, the last ones and the slow ones. Only event-loop runs record it.")
+                    + "its budget: the first passes, the last ones and the slow ones. event-loop runs record their loop, sockets "
+                    + "runs their event-loop server's, compare runs one per coroutine cell (?cell=).")
     LoopPage loop(@PathVariable String id,
+            @Parameter(description = "Which cell's loop, for a compare run (e.g. coroutines/io); event-loop and "
+                    + "sockets runs have one loop and need none")
+            @RequestParam(required = false) String cell,
             @Parameter(description = "The first pass index to answer with (passes count from 1)")
             @RequestParam(defaultValue = "0") long from,
             @Parameter(description = "At most this many passes, 1 to " + MAX_PASSES_PER_PAGE)
@@ -175,29 +179,25 @@ class RunTimelineController {
             throw new BadParameterException("limit", limit, "1.." + MAX_PASSES_PER_PAGE, "passes per answer");
         }
         Run run = started(id);
-        StepRecord record = run.timeline().record("loop").orElseThrow(() -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Run " + id + " is a "
-                    + run.experiment.kind() + " run and recorded no event-loop passes; event-loop runs do. Its "
-                    + "timeline is at /api/runs/" + id + "/timeline.svg.");
-            problem.setTitle("No loop recorded");
-            return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
-        });
-        return LoopPage.of(record.page(from, limit));
+        LoopRecords.Found loop = LoopRecords.find(id, run.experiment.kind(), run.timeline(), cell);
+        return LoopPage.of(loop.part(), loop.record().page(from, limit));
     }
 
     /**
      * One page of a loop's passes.
      *
+     * @param cell       the compare cell the loop ran in; null for a loop of the whole run
      * @param total      passes the loop made
      * @param recorded   passes kept
      * @param dropped    passes made and not kept
      * @param kept       which passes are kept, in words
      * @param iterations the kept passes from the asked index on
      */
-    record LoopPage(long total, long recorded, long dropped, String kept, List<?> iterations) {
+    record LoopPage(String cell, long total, long recorded, long dropped, String kept, List<?> iterations) {
 
-        static LoopPage of(StepRecord.Page page) {
-            return new LoopPage(page.total(), page.recorded(), page.dropped(), page.kept(), page.steps());
+        static LoopPage of(String part, StepRecord.Page page) {
+            return new LoopPage(part.isEmpty() ? null : part, page.total(), page.recorded(), page.dropped(),
+                    page.kept(), page.steps());
         }
     }
 

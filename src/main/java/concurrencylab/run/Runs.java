@@ -3,7 +3,6 @@ package concurrencylab.run;
 import concurrencylab.experiment.ExperimentCatalog;
 import concurrencylab.experiment.LabLimits;
 import concurrencylab.experiment.ResultPicture;
-import concurrencylab.timeline.StepRecord;
 import concurrencylab.timeline.TimelineSnapshot;
 import java.util.List;
 import java.util.Optional;
@@ -56,8 +55,17 @@ public class Runs {
         return runs.find(id).map(Run::timelineSnapshot);
     }
 
-    /** A step record the run kept beside its timeline ("loop": the event loop's passes), while its timeline is kept. */
-    public Optional<StepRecord> stepRecord(String id, String name) {
-        return runs.find(id).flatMap(run -> run.timeline().record(name));
+    /** The parts of run {@code id} that recorded an event loop's passes ("" for the whole run), while its timeline is kept. */
+    public List<String> loopParts(String id) {
+        return runs.find(id).map(run -> LoopRecords.parts(run.timeline())).orElse(List.of());
+    }
+
+    /**
+     * The loop run {@code id} recorded in part {@code cell} (or its only one), while its timeline is kept.
+     *
+     * @throws org.springframework.web.ErrorResponseException 404 naming the parts that did record one
+     */
+    public Optional<LoopRecords.Found> loop(String id, String cell) {
+        return runs.find(id).map(run -> LoopRecords.find(id, run.experiment.kind(), run.timeline(), cell));
     }
 }

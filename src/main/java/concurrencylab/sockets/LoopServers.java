@@ -1,5 +1,6 @@
 package concurrencylab.sockets;
 
+import concurrencylab.timeline.Timeline;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,6 +15,10 @@ public interface LoopServers {
     /** Why this JVM cannot run the event loop (the JVM option it lacks), or empty. */
     Optional<String> unavailableReason();
 
-    /** Starts one on its own loop thread from {@code threads} and returns once it listens. */
-    DelayServer start(Duration delay, ThreadFactory threads) throws IOException, InterruptedException;
+    /**
+     * Starts one on its own loop thread from {@code threads} and returns once it listens; the loop draws its lane on
+     * {@code timeline} and records its passes there for the replay.
+     */
+    DelayServer start(Duration delay, ThreadFactory threads, Timeline timeline) throws IOException,
+            InterruptedException;
 }

@@ -174,7 +174,7 @@ class SocketsExperiment implements Experiment<SocketsParams> {
     private DelayServer startServer(ServerDesign design, Duration delay, RunContext context)
             throws IOException, InterruptedException {
         DelayServer started = design == ServerDesign.EVENT_LOOP
-                ? loopServers.start(delay, context.platformThreads("server-loop"))
+                ? loopServers.start(delay, context.platformThreads("server-loop"), context.timeline())
                 : DelayEchoServer.start(design, delay);
         context.onStop(() -> closeQuietly(started));
         return started;

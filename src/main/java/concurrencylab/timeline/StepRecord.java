@@ -10,6 +10,12 @@ import java.util.List;
 public interface StepRecord {
 
     /**
+     * The name an event loop's passes are kept under, and the lane group its row is drawn in: the picture links that
+     * row to the replay.
+     */
+    String LOOP = "loop";
+
+    /**
      * The kept steps whose index is {@code from} or more, at most {@code limit} of them, in order.
      *
      * @return what was seen, kept and dropped in all, and the page of steps (each a record Jackson writes)

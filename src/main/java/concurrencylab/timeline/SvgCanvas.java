@@ -69,7 +69,8 @@ public final class SvgCanvas implements Canvas {
 
     @Override
     public void beginLink(String href) {
-        svg.append("<a href=\"").append(escape(href)).append("\">");
+        // _top: the picture may be shown in an <object>, and a link should open in the page, not in the picture.
+        svg.append("<a href=\"").append(escape(href)).append("\" target=\"_top\">");
     }
 
     @Override

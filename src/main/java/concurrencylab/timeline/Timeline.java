@@ -1,6 +1,7 @@
 package concurrencylab.timeline;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +38,9 @@ public final class Timeline {
     private final boolean recording;
     private final AtomicInteger reserved = new AtomicInteger();
     private final Map<Thread, Lane> byThread = new ConcurrentHashMap<>();
-    /** Step records kept beside the lanes (the loop's passes), by name. */
-    private final Map<String, StepRecord> records = new ConcurrentHashMap<>();
     // guarded by this
+    /** Step records kept beside the lanes (the loop's passes), by part ("" outside any section), then by name. */
+    private final Map<String, Map<String, StepRecord>> records = new LinkedHashMap<>();
     private final List<Lane> lanes = new ArrayList<>();
     private final List<Counter> counters = new ArrayList<>();
     private int droppedLanes;
@@ -84,16 +85,24 @@ public final class Timeline {
         return origin;
     }
 
-    /** Keeps {@code record} beside the lanes under {@code name} (a second one under the same name replaces it). */
-    public void keep(String name, StepRecord record) {
+    /**
+     * Keeps {@code record} beside the lanes under {@code name}, in the current section ("" outside any): a compare
+     * run keeps a loop per coroutine cell. A second one under the same name in the same section replaces the first.
+     */
+    public synchronized void keep(String name, StepRecord record) {
         if (recording) {
-            records.put(name, record);
+            records.computeIfAbsent(section, part -> new LinkedHashMap<>()).put(name, record);
         }
     }
 
-    /** The step record kept under {@code name}, if any. */
-    public Optional<StepRecord> record(String name) {
-        return Optional.ofNullable(records.get(name));
+    /** The step record kept under {@code name} in section {@code part} ("" for one kept outside any section). */
+    public synchronized Optional<StepRecord> record(String part, String name) {
+        return Optional.ofNullable(records.getOrDefault(part, Map.of()).get(name));
+    }
+
+    /** The sections that kept a record under {@code name}, in the order they kept it ("" for outside any section). */
+    public synchronized List<String> recordParts(String name) {
+        return records.entrySet().stream().filter(e -> e.getValue().containsKey(name)).map(Map.Entry::getKey).toList();
     }
 
     /** A new lane in {@code group} (e.g. "pool threads"); past {@link #MAX_LANES}, one that records nothing. */
@@ -164,6 +173,11 @@ public final class Timeline {
         section = name;
         sectionStart = now;
         byThread.clear();
+    }
+
+    /** When the current section started (the timeline's start outside any), in {@link System#nanoTime()}. */
+    public synchronized long sectionStartNanos() {
+        return section.isEmpty() ? origin : sectionStart;
     }
 
     /** The current section's name, or "" outside any. */

@@ -30,6 +30,7 @@ public final class TimelinePicture {
     private static final int CAPTION_CHARS = 175;
     private static final String INK = "#000000";
     private static final String MUTED = "#555555";
+    private static final String LINK = "#1565c0";
     private static final Set<LaneState> ENCLOSING = EnumSet.of(LaneState.QUEUED, LaneState.RUNNING);
 
     private final TimelineSnapshot timeline;
@@ -45,6 +46,8 @@ public final class TimelinePicture {
     private final int height;
     private Canvas canvas;
     private double y;
+    /** Where a lane group's rows lead (SVG only). */
+    private Map<String, String> groupLinks = Map.of();
 
     private TimelinePicture(TimelineSnapshot timeline, String title, List<String> caption) {
         this.timeline = timeline;
@@ -65,7 +68,17 @@ public final class TimelinePicture {
 
     /** The picture as SVG: titled {@code title}, {@code caption} lines under it. */
     public static String svg(TimelineSnapshot timeline, String title, List<String> caption) {
+        return svg(timeline, title, caption, Map.of());
+    }
+
+    /**
+     * The same, the rows of lane group {@code g} leading to {@code groupLinks.get(g)} (the loop's row to its replay),
+     * their names in link blue.
+     */
+    public static String svg(TimelineSnapshot timeline, String title, List<String> caption,
+            Map<String, String> groupLinks) {
         TimelinePicture picture = new TimelinePicture(timeline, title, caption);
+        picture.groupLinks = groupLinks;
         SvgCanvas svg = new SvgCanvas(WIDTH, picture.height, title);
         picture.drawOn(svg);
         return svg.finish();
@@ -124,8 +137,13 @@ public final class TimelinePicture {
     }
 
     private void lane(TimelineSnapshot.LaneView lane) {
-        canvas.beginGroup(lane.group() + " / " + lane.name());
-        canvas.text(10, y + row - 4, shorten(lane.name(), 36), row < 16 ? 9 : 11, false, INK);
+        String link = groupLinks.get(lane.group());
+        if (link != null) {
+            canvas.beginLink(link);
+        }
+        canvas.beginGroup(lane.group() + " / " + lane.name() + (link == null ? "" : ": click to replay it"));
+        canvas.text(10, y + row - 4, (link == null ? shorten(lane.name(), 36) : shorten(lane.name(), 24) + " \u25b8 replay"),
+                row < 16 ? 9 : 11, false, link == null ? INK : LINK);
         Integer[] order = new Integer[lane.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -162,6 +180,9 @@ public final class TimelinePicture {
             }
         }
         canvas.endGroup();
+        if (link != null) {
+            canvas.endLink();
+        }
     }
 
     private void span(double[] span, LaneState state) {

@@ -330,7 +330,7 @@ public final class EchoBenchmark {
             CompletableFuture<Integer> bound = new CompletableFuture<>();
             thread = Thread.ofPlatform().name(LOOP_THREAD).start(() -> {
                 try (EventLoop own = recording ? new EventLoop(EventLoop.DEFAULT_SLOW_CALLBACK,
-                        LoopRecording.keeping(2_000, LoopObserver.NONE)) : new EventLoop()) {
+                        LoopRecording.keeping(50_000, LoopObserver.NONE)) : new EventLoop()) {
                     EchoServer server = new EchoServer(own, 0);
                     loop.complete(own);
                     bound.complete(server.port());

@@ -75,11 +75,40 @@ class CompareExperimentTest extends LabHttpTest {
         LabClient.Answer trace = lab.get("/api/runs/" + id + "/trace?cell=gil-threads/mixed");
         assertThat(trace.status()).isEqualTo(200);
         assertThat(trace.body()).contains("gil-held", "forced-switch");
+        assertEachCoroutineCellRecordedItsLoop(id);
         LabClient.Answer noSuchPart = lab.get("/api/runs/" + id + "/timeline.svg?cell=fibers/cpu");
         assertThat(noSuchPart.status()).isEqualTo(404);
         assertThat(noSuchPart.json().get("parts")).hasSize(28);
         assertNoChildProcessesWithin(Duration.ofSeconds(2));
         assertThat(Leaks.awaitNoRunThreads(Duration.ofSeconds(2))).isEmpty();
+    }
+
+    /**
+     * Every coroutine cell kept its loop's passes under its own part: without a cell the API names them; in mixed work
+     * the hog's callback held the loop for its whole 800 ms; a cell's picture links its loop's row to the replay.
+     */
+    private void assertEachCoroutineCellRecordedItsLoop(String id) {
+        LabClient.Answer which = lab.get("/api/runs/" + id + "/loop");
+        assertThat(which.status()).isEqualTo(404);
+        assertThat(which.json().get("cells").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder(
+                "coroutines/cpu", "coroutines/io", "coroutines/mixed", "coroutines+processes/cpu",
+                "coroutines+processes/io", "coroutines+processes/mixed");
+        JsonNode mixed = lab.get("/api/runs/" + id + "/loop?cell=coroutines/mixed&limit=1000").json();
+        assertThat(mixed.get("cell").asString()).isEqualTo("coroutines/mixed");
+        assertThat(mixed.get("iterations").valueStream().filter(pass -> pass.get("slow").asBoolean())
+                .flatMap(pass -> pass.get("ran").valueStream()))
+                .as("the hog's step held the loop").anyMatch(ran -> ran.get("what").asString()
+                        .equals("coroutine 0 (the hog)") && ran.get("ms").asDouble() > 0.8 * 800);
+        assertThat(lab.get("/api/runs/" + id + "/loop?cell=threads/cpu").json().get("title").asString())
+                .isEqualTo("No loop in that part");
+        LabClient.Answer replay = lab.get("/runs/" + id + "/loop?cell=coroutines%2Bprocesses%2Fcpu");
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.body()).contains("the loop of coroutines+processes/cpu", "<table id=\"passes\">",
+                "/runs/" + id + "/loop?cell=coroutines%2Fio");
+        assertThat(lab.get("/api/runs/" + id + "/timeline.svg?cell=coroutines/io").body())
+                .contains("<a href=\"/runs/" + id + "/loop?cell=coroutines%2Fio\" target=\"_top\">");
+        assertThat(lab.get("/runs/" + id).body()).contains("Watch the loop think in each cell",
+                "<a href=\"/runs/" + id + "/loop?cell=coroutines%2Fmixed\">coroutines/mixed</a>");
     }
 
     @Test

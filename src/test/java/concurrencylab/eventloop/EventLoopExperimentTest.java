@@ -123,8 +123,21 @@ class EventLoopExperimentTest extends LabHttpTest {
     @Test
     void blockingClientsGetEveryByteBackFromEveryServerDesign() {
         for (String server : new String[] {"thread-per-connection", "virtual-thread-per-connection", "event-loop"}) {
-            JsonNode result = lab.runToEnd("sockets", """
-                    {"clients": 50, "server": "%s"}""".formatted(server)).get("result");
+            JsonNode run = lab.runToEnd("sockets", """
+                    {"clients": 50, "server": "%s"}""".formatted(server));
+            JsonNode result = run.get("result");
+            LabClient.Answer loop = lab.get("/api/runs/" + run.get("id").asString() + "/loop?limit=1000");
+            if (server.equals("event-loop")) {
+                // The server's loop is recorded: its acceptor and a task per connection, parked on their sockets.
+                assertThat(loop.status()).isEqualTo(200);
+                assertThat(loop.json().get("total").asLong()).isPositive();
+                assertThat(loop.json().get("iterations").valueStream().flatMap(pass -> pass.get("parked").valueStream())
+                        .map(parked -> parked.get("task").asString() + " on " + parked.get("on").asString()))
+                        .contains("acceptor on accept on the listening socket")
+                        .anyMatch(parked -> parked.matches("connection \\d+ on read on connection \\d+'s socket"));
+            } else {
+                assertThat(loop.status()).as(server + " runs no loop").isEqualTo(404);
+            }
 
             JsonNode details = result.get("details");
             assertThat(details.get("bytesSent").asLong()).as(server).isEqualTo(50L * 4 * 1028)

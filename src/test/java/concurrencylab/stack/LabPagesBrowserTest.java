@@ -106,6 +106,14 @@ class LabPagesBrowserTest extends LabHttpTest {
                 assertThat(browser.findElements(By.cssSelector("table.verdicts tbody tr"))).isNotEmpty();
                 assertPictureDrawn(browser, wait, browser.findElement(By.id("timeline")), "report-" + run[0]);
             }
+            // The loop's row in the picture leads to its replay, in the page (target _top), not inside the picture.
+            Object row = Browser.chrome(browser).executeScript("const a = arguments[0].contentDocument"
+                    + ".querySelector('a[href$=\"/loop\"]'); if (a) { a.querySelector('text').dispatchEvent("
+                    + "new MouseEvent('click', {bubbles: true, cancelable: true, view: window})); } "
+                    + "return a && a.textContent;", browser.findElement(By.id("timeline")));
+            assertThat(String.valueOf(row)).contains("event loop", "replay");
+            wait.until(ExpectedConditions.urlToBe(url("/runs/" + loop + "/loop")));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).contains("the loop, pass by pass");
             assertThat(Browser.consoleErrors(browser)).isEmpty();
         });
     }
@@ -234,13 +242,24 @@ class LabPagesBrowserTest extends LabHttpTest {
         return coloured / (double) ((long) (image.getWidth() / 2) * (image.getHeight() / 2));
     }
 
-    /** The picture loaded, is 1,200 px wide on screen, and its screenshot is not blank. */
+    /**
+     * The picture loaded, is 1,200 px wide on screen, and its screenshot is not blank. The report shows the timeline
+     * as an {@code <object>} (so that its links work), Swagger UI as an {@code <img>}.
+     */
     private static void assertPictureDrawn(WebDriver browser, WebDriverWait wait, WebElement picture, String name)
             throws Exception {
-        wait.until(d -> (Boolean) Browser.chrome(d).executeScript(
-                "return arguments[0].complete && arguments[0].naturalWidth > 0", picture));
-        assertThat(((Number) Browser.chrome(browser).executeScript("return arguments[0].naturalWidth", picture))
-                .intValue()).isEqualTo(1200);
+        if (picture.getTagName().equals("object")) {
+            wait.until(d -> (Boolean) Browser.chrome(d).executeScript("const doc = arguments[0].contentDocument; "
+                    + "return doc != null && doc.documentElement.localName === 'svg'", picture));
+            assertThat(((Number) Browser.chrome(browser).executeScript(
+                    "return arguments[0].contentDocument.documentElement.width.baseVal.value", picture)).intValue())
+                    .isEqualTo(1200);
+        } else {
+            wait.until(d -> (Boolean) Browser.chrome(d).executeScript(
+                    "return arguments[0].complete && arguments[0].naturalWidth > 0", picture));
+            assertThat(((Number) Browser.chrome(browser).executeScript("return arguments[0].naturalWidth", picture))
+                    .intValue()).isEqualTo(1200);
+        }
         Browser.chrome(browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", picture);
         byte[] png = picture.getScreenshotAs(OutputType.BYTES);
         Path file = Path.of("target", name + ".png");

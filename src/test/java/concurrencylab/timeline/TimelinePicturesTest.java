@@ -61,6 +61,17 @@ class TimelinePicturesTest {
     }
 
     @Test
+    void aLinkedGroupsRowsLeadWhereTheLinkSaysAndNoOtherRowDoes() throws Exception {
+        String svg = TimelinePicture.svg(sample(3), "loop run", List.of(), Map.of("threads", "/runs/r1/loop?a=1&b=2"));
+
+        Document doc = parse(svg);
+        assertThat(doc.getElementsByTagName("a").getLength()).as("lanes 0 and 2 are threads").isEqualTo(2);
+        assertThat(svg).contains("<a href=\"/runs/r1/loop?a=1&amp;b=2\" target=\"_top\"><g class=\"lane\">"
+                + "<title>threads / lane 0: click to replay it</title>").contains("lane 0 \u25b8 replay")
+                .contains("<title>tasks &lt;&amp;&quot;odd&quot;&gt; / lane 1</title>");
+    }
+
+    @Test
     void thePngIsTheSamePictureAsARasterImage() throws Exception {
         byte[] png = TimelinePicture.png(sample(3), "gil run", List.of("C7 confirmed"));
         var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
