@@ -49,6 +49,8 @@
     $("pass-title").textContent = "Pass " + p.index + " at " + p.atMs.toFixed(3) + " ms"
         + (p.slow ? " \u2014 a slow callback held the loop" : "");
     $("pass-title").className = p.slow ? "slow" : "";
+    // The address names the pass shown, so that a link (or a reload) opens this pass.
+    history.replaceState(null, "", "#pass-" + p.index);
     fill($("ready"), p.ready, text);
     $("select").textContent = selectText(p.select);
     fill($("watching"), p.select ? p.select.watching : [], text);
@@ -129,5 +131,13 @@
     li.addEventListener("click", function () { stop(); show(i); });
     $("events").appendChild(li);
   });
-  show(0);
+  // #pass-N opens pass N (or the first kept pass after it).
+  var asked = /^#pass-(\d+)$/.exec(location.hash);
+  var start = 0;
+  if (asked) {
+    var index = Number(asked[1]);
+    start = passes.findIndex(function (p) { return p.index >= index; });
+    start = start < 0 ? passes.length - 1 : start;
+  }
+  show(start);
 }());

@@ -112,7 +112,7 @@ class LabPagesBrowserTest extends LabHttpTest {
                     + "new MouseEvent('click', {bubbles: true, cancelable: true, view: window})); } "
                     + "return a && a.textContent;", browser.findElement(By.id("timeline")));
             assertThat(String.valueOf(row)).contains("event loop", "replay");
-            wait.until(ExpectedConditions.urlToBe(url("/runs/" + loop + "/loop")));
+            wait.until(ExpectedConditions.urlContains("/runs/" + loop + "/loop#pass-"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).contains("the loop, pass by pass");
             assertThat(Browser.consoleErrors(browser)).isEmpty();
         });
@@ -152,9 +152,19 @@ class LabPagesBrowserTest extends LabHttpTest {
             assertThat(browser.findElement(By.id("tasks")).getText()).contains("client 0 awaits");
             Files.write(Path.of("target", "loop-replay.png"), Browser.chrome(browser).getScreenshotAs(OutputType.BYTES));
 
+            // The address names the pass shown: opened again, it shows the same pass.
+            String slowPass = browser.getCurrentUrl();
+            assertThat(slowPass).matches(".*/loop#pass-\\d+$");
+            browser.get(url("/runs/" + id));
+            browser.get(slowPass);
+            WebElement reopened = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pass-title")));
+            assertThat(reopened.getText()).startsWith("Pass " + slowPass.substring(slowPass.lastIndexOf('-') + 1) + " at ")
+                    .contains("a slow callback held the loop");
+
+            WebElement title2 = browser.findElement(By.id("pass-title"));
             browser.findElement(By.id("play")).click();
-            String before = title.getText();
-            wait.until(d -> !title.getText().equals(before));
+            String before = title2.getText();
+            wait.until(d -> !title2.getText().equals(before));
             browser.findElement(By.id("play")).click(); // pause
             assertThat(Browser.consoleErrors(browser)).isEmpty();
         });
