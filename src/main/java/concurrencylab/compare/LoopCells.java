@@ -109,7 +109,7 @@ final class LoopCells {
                 latencies == null ? null : latencies.all(), loop.lagSamples());
     }
 
-    /** What the replay calls task {@code index}: in mixed work the first is the hog, the others make quick round trips. */
+    /** What the replay calls task {@code index}: in mixed work the first is the hog, the others make round trips. */
     private static String taskName(CompareWorkload workload, int index) {
         return workload == CompareWorkload.MIXED && index == 0 ? "coroutine 0 (the hog)" : "coroutine " + index;
     }

@@ -18,7 +18,8 @@ import java.util.Locale;
  * <p>Bounded by the timeline's budget, counted in names (a pass is one, and one for every entry of its lists: a busy
  * pass of a thousand clients weighs hundreds, a quiet one a few): the first passes up to 40% of it, the last ones (a
  * ring) up to 40%, and up to 20% for passes between those whose callbacks held the loop longer than the slow-callback
- * threshold; the others are counted as dropped. Every list in a pass is cut at {@link #MAX_NAMES} entries, the rest counted.
+ * threshold; the others are counted as dropped. Every list in a pass is cut at {@link #MAX_NAMES} entries, the rest
+ * counted.
  *
  * <p>Threads: the loop thread builds the current pass alone ({@code current}, unshared), and publishes it at the pass's
  * end under this object's monitor, which also guards {@code head}, {@code tail}, {@code slowPasses} and the counts;

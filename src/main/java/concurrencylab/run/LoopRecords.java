@@ -25,11 +25,6 @@ public final class LoopRecords {
      * @param record its passes
      */
     public record Found(String part, StepRecord record) {
-
-        /** The part as a query ("?cell=coroutines%2Bprocesses%2Fcpu"), or "" for the whole run. */
-        public String query() {
-            return LoopRecords.query(part);
-        }
     }
 
     /** Part {@code part} as a query ("?cell=coroutines%2Fio"), or "" for the whole run (""). */
@@ -68,15 +63,11 @@ public final class LoopRecords {
             String part = parts.contains("") ? "" : parts.getFirst();
             return new Found(part, timeline.record(part, StepRecord.LOOP).orElseThrow());
         }
-        // A '+' in a query string that was not encoded arrives as a space ("coroutines processes/cpu").
-        for (String candidate : List.of(cell, cell.replace(' ', '+'))) {
-            if (parts.contains(candidate)) {
-                return new Found(candidate, timeline.record(candidate, StepRecord.LOOP).orElseThrow());
-            }
-        }
-        throw notFound(runId, "No loop in that part", "Run " + runId + " recorded no loop in a part named '" + cell
+        return CellNames.match(parts, cell)
+                .map(part -> new Found(part, timeline.record(part, StepRecord.LOOP).orElseThrow()))
+                .orElseThrow(() -> notFound(runId, "No loop in that part", "Run " + runId + " recorded no loop in a part named '" + cell
                 + "'; it recorded one in: " + parts.stream().map(p -> p.isEmpty() ? "the whole run (no cell)" : p)
-                .reduce((a, b) -> a + ", " + b).orElseThrow() + ".", parts);
+                .reduce((a, b) -> a + ", " + b).orElseThrow() + ".", parts));
     }
 
     private static String article(String kind) {

@@ -47,12 +47,8 @@ final class RunPicture {
                         + StepRecord.LOOP, LoopRecords.replayOf(run.id, loop));
             }
         } else {
-            for (String candidate : List.of(part, part.replace(' ', '+'))) {
-                if (loops.contains(candidate)) {
-                    links.put(StepRecord.LOOP, LoopRecords.replayOf(run.id, candidate));
-                    break;
-                }
-            }
+            CellNames.match(loops, part).ifPresent(loop -> links.put(StepRecord.LOOP, LoopRecords.replayOf(run.id,
+                    loop)));
         }
         return links;
     }

@@ -207,9 +207,8 @@ class RunTimelineController {
         if (cell == null || cell.isBlank()) {
             return all;
         }
-        // A '+' in a query string that was not encoded arrives as a space ("coroutines processes/cpu").
-        return all.section(cell).or(() -> all.section(cell.replace(' ', '+'))).orElseThrow(() -> {
-            List<String> parts = all.sections().stream().map(TimelineSnapshot.Section::name).toList();
+        List<String> parts = all.sections().stream().map(TimelineSnapshot.Section::name).toList();
+        return CellNames.match(parts, cell).flatMap(all::section).orElseThrow(() -> {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Run " + run.id
                     + " has no part named '" + cell + "'" + (parts.isEmpty() ? ": it has no parts."
                     : "; its parts are: " + String.join(", ", parts) + "."));
